@@ -1,0 +1,30 @@
+# Two commands on a fresh machine: `make serve` and `make test` (both create .venv first).
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed
+ADDR   ?= 127.0.0.1:8000
+
+.PHONY: serve build test lint clean
+
+# The venv is rebuilt only when the pinned dependencies change.
+$(STAMP): pyproject.toml requirements.lock
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps -e .
+	touch $(STAMP)
+
+serve: $(STAMP)
+	NO_MKDOCS_2_WARNING=1 $(PY) -m mkdocs serve --dev-addr $(ADDR)
+
+build: $(STAMP)
+	NO_MKDOCS_2_WARNING=1 $(PY) -m mkdocs build --strict
+
+lint: $(STAMP)
+	$(PY) -m ruff check .
+
+test: $(STAMP) lint
+	NO_MKDOCS_2_WARNING=1 $(PY) -m pytest
+
+clean:
+	rm -rf site .pytest_cache

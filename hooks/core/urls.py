@@ -1,0 +1,31 @@
+"""Site URLs of pages, and links between them that survive being served under a subpath."""
+
+from __future__ import annotations
+
+import posixpath
+from pathlib import PurePosixPath
+
+
+def url_of(rel_path: str, lang: str, default_language: str) -> str:
+    """Site-relative URL (no leading slash) of the page at ``<lang>/<rel_path>``.
+
+    As MkDocs writes it with ``use_directory_urls``, with mkdocs-static-i18n putting the
+    default language at the root and every other one under ``<lang>/``.
+    """
+    path = PurePosixPath(rel_path)
+    parts = list(path.parent.parts)
+    if path.stem not in ("index", "README"):
+        parts.append(path.stem)
+    prefix = [] if lang == default_language else [lang]
+    url = "/".join(prefix + parts)
+    return f"{url}/" if url else ""
+
+
+def relative_url(target: str, from_url: str) -> str:
+    """Link from the page at site URL ``from_url`` to site URL ``target`` (both without a
+    leading slash, directories ending in '/'), e.g. ('en/', 'posts/a/') -> '../../en/'."""
+    start = from_url if from_url.endswith("/") or not from_url else posixpath.dirname(from_url)
+    path = posixpath.relpath("/" + target, "/" + start)
+    if target.endswith("/") or not target:
+        path = path.rstrip("/") + "/"
+    return "./" if path in ("./", "/") else path
