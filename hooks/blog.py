@@ -24,7 +24,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from hooks.core import render
-from hooks.core.posts import Content, Post, load_content, suggest
+from hooks.core.posts import Content, Post, load_content
 from hooks.core.problems import ContentError, Problem
 from hooks.core.series import Registry, load_registry
 from hooks.core.ui import STRINGS, t
@@ -102,27 +102,14 @@ def on_pre_build(config: MkDocsConfig) -> None:
             languages,
             default,
             root,
-            check_series=lambda post: check_series_id(post, registry),
+            series_ids=registry.series,
+            series_file=registry.path,
         )
     except ContentError as error:
         _site = None
         fail(error.problems)
         return
     _site = Site(content, registry)
-
-
-def check_series_id(post: Post, registry: Registry) -> list[Problem]:
-    if post.series is None or post.series in registry.series:
-        return []
-    return [
-        Problem(
-            post.path,
-            post.line_of("series"),
-            "series",
-            f"unknown series {post.series!r}{suggest(post.series, registry.series)}",
-            f"an id declared in {registry.path}: " + (", ".join(registry.series) or "none yet"),
-        )
-    ]
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
@@ -161,11 +148,14 @@ def on_page_context(
     the other language's home when there is none."""
     lang, rel_path = page_language(page), page_rel_path(page)
     current = site()
-    for alternate in config.extra.get("alternate", []):
+    # static-i18n sets extra.alternate as an attribute (which Jinja reads before the item).
+    alternates = [dict(a) for a in getattr(config.extra, "alternate", config.extra["alternate"])]
+    for alternate in alternates:
         other = alternate["lang"]
         target = rel_path if other == lang else current.content.counterpart(lang, rel_path, other)
         url = url_of(target or "index.md", other, current.default_language)
-        alternate["link"] = relative_url(url, page.url)
+        alternate["link"] = url or "./"  # site-relative: the theme's `url` filter relativizes
+    config.extra.alternate = config.extra["alternate"] = alternates
     return context
 
 

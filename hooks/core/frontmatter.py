@@ -16,6 +16,17 @@ import yaml
 _FRONT_MATTER = re.compile(r"\A-{3}[ \t]*\n(?P<yaml>.*?\n)?(?:\.{3}|-{3})[ \t]*(?:\n|\Z)", re.S)
 
 
+class _Loader(yaml.SafeLoader):
+    """SafeLoader that leaves dates as text: the site's date parser owns them, and YAML's
+    own timestamp parsing raises bare ValueErrors on dates like 2008-13-01."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
 class FrontMatterError(Exception):
     """Front matter that cannot be read at all; ``line`` is 1-based in the Markdown file."""
 
@@ -57,8 +68,8 @@ def parse(text: str) -> FrontMatter:
     body = text[match.end() :]
     body_line = text.count("\n", 0, match.end()) + 1
     try:
-        node = yaml.compose(yaml_text, Loader=yaml.SafeLoader)
-        data = yaml.load(yaml_text, Loader=yaml.SafeLoader)
+        node = yaml.compose(yaml_text, Loader=_Loader)
+        data = yaml.load(yaml_text, Loader=_Loader)  # noqa: S506 - a SafeLoader
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = (mark.line + 2) if mark else 1  # +1 for the opening '---', +1 for 1-based
@@ -66,8 +77,8 @@ def parse(text: str) -> FrontMatter:
         raise FrontMatterError(
             line, f"invalid YAML: {problem}", "'key: value' lines; quote values containing ': '"
         ) from None
-    except yaml.YAMLError as error:
-        raise FrontMatterError(2, f"invalid YAML: {error}") from None
+    except (yaml.YAMLError, ValueError, TypeError, RecursionError) as error:
+        raise FrontMatterError(2, f"invalid YAML: {error}", "plain 'key: value' lines") from None
     if data is None:
         return FrontMatter(data={}, body=body, body_line=body_line)
     if not isinstance(data, dict) or not isinstance(node, yaml.MappingNode):

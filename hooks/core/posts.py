@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -505,12 +505,14 @@ def load_content(
     languages: Sequence[str],
     default_language: str,
     display_root: Path | None = None,
-    check_series: Callable[[Post], list[Problem]] | None = None,
+    series_ids: Collection[str] | None = None,
+    series_file: str = "series.yml",
 ) -> Content:
     """Read and validate every Markdown page under ``docs_dir/<lang>/``.
 
     Raises ContentError listing every problem. ``display_root`` is the folder file paths are
-    shown relative to (the project root). ``check_series`` validates series references.
+    shown relative to (the project root). ``series_ids``, when given, are the series a post
+    may name (declared in ``series_file``).
     """
     display_root = display_root or docs_dir.parent
     problems: list[Problem] = []
@@ -526,6 +528,18 @@ def load_content(
                 continue
             if rel_path.startswith(f"{POSTS_DIR}/"):
                 draft = _draft_post(display, lang, rel_path, meta, languages, problems)
+                series = draft.shared.get("series")
+                if series is not None and series_ids is not None and series not in series_ids:
+                    problems.append(
+                        Problem(
+                            display,
+                            meta.line_of("series"),
+                            "series",
+                            f"unknown series {series!r}{suggest(series, series_ids)}",
+                            f"an id declared in {series_file}: "
+                            + (", ".join(sorted(series_ids)) or "none yet"),
+                        )
+                    )
                 post_drafts.setdefault(f"{POSTS_DIR}/{file.stem}", []).append(draft)
             else:
                 page = _section_page(display, lang, rel_path, meta, problems)
@@ -544,8 +558,6 @@ def load_content(
     for key, drafts in sorted(post_drafts.items()):
         for post in _resolve(drafts, languages, problems):
             posts[post.lang][key] = post
-            if check_series is not None:
-                problems.extend(check_series(post))
     for lang in languages:
         for key, page in pages[lang].items():
             for other in languages:

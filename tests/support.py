@@ -1,0 +1,188 @@
+"""Helpers shared by the tests: building sites, reading HTML, serving, driving Chromium."""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import http.server
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import threading
+import unicodedata
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from selectolax.lexbor import LexborHTMLParser as HTMLParser
+from selectolax.lexbor import LexborNode as Node
+
+REPO = Path(__file__).resolve().parents[1]
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@dataclass
+class Build:
+    returncode: int
+    output: str
+    site: Path
+
+    def page(self, url: str) -> HTMLParser:
+        """Parsed HTML of the page at site URL ``url`` ('' for the home page)."""
+        return HTMLParser(self.html(url))
+
+    def html(self, url: str) -> str:
+        path = self.site / url
+        if url == "" or url.endswith("/"):
+            path = path / "index.html"
+        return path.read_text(encoding="utf-8")
+
+    def pages(self) -> list[Path]:
+        return sorted(self.site.rglob("*.html"))
+
+
+def run_mkdocs(config: Path, site_dir: Path, strict: bool = True) -> Build:
+    """Build ``config`` into ``site_dir`` in a fresh process, as `make build` does."""
+    command = [sys.executable, "-m", "mkdocs", "build", "-f", str(config), "-d", str(site_dir)]
+    if strict:
+        command.append("--strict")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(REPO)}
+    done = subprocess.run(command, capture_output=True, text=True, env=env, cwd=config.parent)
+    return Build(done.returncode, done.stdout + done.stderr, site_dir)
+
+
+def fixture_site(root: Path, files: Mapping[str, str], config_extra: str = "") -> Path:
+    """A site in ``root`` that inherits the real mkdocs.yml, with ``files`` under docs/.
+
+    The real stylesheet and series registry are copied unless ``files`` brings its own.
+    """
+    docs = root / "docs"
+    shutil.copytree(REPO / "docs" / "assets", docs / "assets")
+    if "series.yml" not in files:
+        shutil.copy(REPO / "docs" / "series.yml", docs / "series.yml")
+    for name, text in files.items():
+        path = docs / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    config = root / "mkdocs.yml"
+    config.write_text(
+        f"INHERIT: {REPO / 'mkdocs.yml'}\n"
+        "docs_dir: docs\n"
+        f"hooks:\n  - {REPO / 'hooks' / 'blog.py'}\n"
+        f"theme:\n  custom_dir: {REPO / 'overrides'}\n" + config_extra,
+        encoding="utf-8",
+    )
+    return config
+
+
+# Minimal section pages every fixture site needs in both languages.
+SECTION_PAGES = {
+    "es/index.md": "---\ntitle: Inicio\ntranslation_key: index\n---\n\n# Inicio\n\n"
+    "<!-- blog:posts -->\n",
+    "en/index.md": "---\ntitle: Home\ntranslation_key: index\n---\n\n# Home\n\n"
+    "<!-- blog:posts -->\n",
+    "es/etiquetas.md": "---\ntitle: Etiquetas\ntranslation_key: tags\n---\n\n# Etiquetas\n\n"
+    "<!-- material/tags -->\n",
+    "en/tags.md": "---\ntitle: Tags\ntranslation_key: tags\n---\n\n# Tags\n\n"
+    "<!-- material/tags -->\n",
+    "es/fuentes.md": "---\ntitle: Fuentes\ntranslation_key: sources\n---\n\n# Fuentes\n",
+    "en/sources.md": "---\ntitle: Sources\ntranslation_key: sources\n---\n\n# Sources\n",
+}
+
+
+def post(front_matter: str, body: str = "Texto.\n") -> str:
+    return f"---\n{front_matter.strip()}\n---\n\n{body}"
+
+
+def normalize(text: str) -> str:
+    """Whitespace-normalised text (non-breaking spaces included), NFC."""
+    return " ".join(unicodedata.normalize("NFC", text).replace("\u00a0", " ").split())
+
+
+def text_of(node: Node) -> str:
+    """Visible text of ``node`` without permalink anchors."""
+    clone = HTMLParser(node.html or "")
+    for anchor in clone.css("a.headerlink"):
+        anchor.decompose()
+    root = clone.body or clone.root
+    return normalize(root.text(separator=" ") if root else "")
+
+
+def article(tree: HTMLParser) -> Node:
+    node = tree.css_first("article.md-content__inner")
+    assert node is not None, "page has no article"
+    return node
+
+
+def structure(tree: HTMLParser) -> dict[str, int]:
+    """Counts of the structural elements of a post's body (our header/box excluded)."""
+    body = article(tree)
+    counts: dict[str, int] = {}
+    for selector in ("h2", "h3", "blockquote", "ol > li", "ul > li", "a[href]", ".admonition"):
+        nodes = [
+            node
+            for node in body.css(selector)
+            if not _inside(
+                node, {("header", "post-header"), ("aside", "post-provenance"), ("nav", "md-tags")}
+            )
+            and "headerlink" not in (node.attributes.get("class") or "")
+        ]
+        counts[selector] = len(nodes)
+    return counts
+
+
+def _inside(node: Node, containers: set[tuple[str, str]]) -> bool:
+    """Whether an ancestor of ``node`` is one of the (tag, class) ``containers``."""
+    parent = node.parent
+    while parent is not None:
+        classes = set((parent.attributes.get("class") or "").split())
+        if any(parent.tag == tag and css in classes for tag, css in containers):
+            return True
+        parent = parent.parent
+    return False
+
+
+# ---------------------------------------------------------------------------------------
+# Serving and the browser
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib name
+        pass
+
+
+@contextlib.contextmanager
+def serve(directory: Path) -> Iterator[str]:
+    """Serve ``directory`` on 127.0.0.1 (a free port); yields the base URL."""
+    handler = functools.partial(_QuietHandler, directory=str(directory))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def slug_of(url: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", url.lower()).strip("-")
