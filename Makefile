@@ -22,6 +22,7 @@ build: $(STAMP)
 
 lint: $(STAMP)
 	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
 
 test: $(STAMP) lint
 	NO_MKDOCS_2_WARNING=1 $(PY) -m pytest

@@ -160,7 +160,7 @@ def _inside(node: Node, containers: set[tuple[str, str]]) -> bool:
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib name
+    def log_message(self, format: str, *args: object) -> None:
         pass
 
 

@@ -517,6 +517,7 @@ def load_content(
     display_root = display_root or docs_dir.parent
     problems: list[Problem] = []
     post_drafts: dict[str, list[_Draft]] = {}
+    unreadable: set[str] = set()  # pairing checks would only echo their reported problem
     pages: dict[str, dict[str, SectionPage]] = {lang: {} for lang in languages}
     for lang in languages:
         root = docs_dir / lang
@@ -525,6 +526,7 @@ def load_content(
             display = _display(file, display_root)
             meta = _read(file, display, problems)
             if meta is None:
+                unreadable.add(f"{POSTS_DIR}/{file.stem}")
                 continue
             if rel_path.startswith(f"{POSTS_DIR}/"):
                 draft = _draft_post(display, lang, rel_path, meta, languages, problems)
@@ -556,6 +558,8 @@ def load_content(
                 pages[lang][page.key] = page
     posts: dict[str, dict[str, Post]] = {lang: {} for lang in languages}
     for key, drafts in sorted(post_drafts.items()):
+        if key in unreadable:
+            continue
         for post in _resolve(drafts, languages, problems):
             posts[post.lang][key] = post
     for lang in languages:
