@@ -28,7 +28,7 @@ from hooks.core.posts import Content, Post, load_content
 from hooks.core.problems import ContentError, Problem
 from hooks.core.series import Registry, load_registry
 from hooks.core.ui import STRINGS, t
-from hooks.core.urls import relative_url, url_of
+from hooks.core.urls import absolute_url, relative_url, url_of
 
 log = logging.getLogger("mkdocs.hooks.blog")
 
@@ -156,7 +156,25 @@ def on_page_context(
         url = url_of(target or "index.md", other, current.default_language)
         alternate["link"] = url or "./"  # site-relative: the theme's `url` filter relativizes
     config.extra.alternate = config.extra["alternate"] = alternates
+    context["hreflang_links"] = hreflang_links(lang, rel_path, config.site_url or "")
     return context
+
+
+def hreflang_links(lang: str, rel_path: str, site_url: str) -> list[dict[str, str]]:
+    """Absolute alternates to the versions that exist, plus x-default (the default
+    language's version, else this page)."""
+    content = site().content
+    versions = content.versions(lang, rel_path)
+    links = [
+        {
+            "lang": other,
+            "href": absolute_url(site_url, url_of(path, other, content.default_language)),
+        }
+        for other, path in sorted(versions.items())
+    ]
+    default = content.default_language if content.default_language in versions else lang
+    href = absolute_url(site_url, url_of(versions[default], default, content.default_language))
+    return [*links, {"lang": "x-default", "href": href}]
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:

@@ -156,3 +156,31 @@ def test_site_url_is_set() -> None:
     config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
     assert re.search(r"^site_url: https://\S+/$", config, re.M)
     assert "navigation.instant" not in config
+
+
+def test_head_keeps_materials_meta_and_has_absolute_hreflang(real_site: Build) -> None:
+    """overrides/main.html copies Material's site_meta block: it must still render it all."""
+    site_url = "https://ensayos-servicio.github.io/ensayos/"
+    page = real_site.page("posts/miercoles-de-mekate-en-jueves/")
+    head = page.head
+    assert head.css_first('meta[name="description"]').attributes["content"].startswith("Una semana")
+    assert head.css_first('link[rel="canonical"]').attributes["href"] == (
+        f"{site_url}posts/miercoles-de-mekate-en-jueves/"
+    )
+    assert head.css_first('link[rel="icon"]') is not None
+    assert "mkdocs-material" in head.css_first('meta[name="generator"]').attributes["content"]
+    links = {
+        link.attributes["hreflang"]: link.attributes["href"]
+        for link in head.css('link[rel="alternate"][hreflang]')
+    }
+    assert links == {
+        "es": f"{site_url}posts/miercoles-de-mekate-en-jueves/",
+        "en": f"{site_url}en/posts/miercoles-de-mekate-en-jueves/",
+        "x-default": f"{site_url}posts/miercoles-de-mekate-en-jueves/",
+    }
+    english = real_site.page("en/sources/").head
+    links = {
+        link.attributes["hreflang"]: link.attributes["href"]
+        for link in english.css('link[rel="alternate"][hreflang]')
+    }
+    assert links["es"] == f"{site_url}fuentes/" and links["en"] == f"{site_url}en/sources/"

@@ -151,6 +151,14 @@ class Content:
         page = self.pages.get(other, {}).get(key)
         return page.rel_path if page else None
 
+    def versions(self, lang: str, rel_path: str) -> dict[str, str]:
+        """Every language in which the page ``rel_path`` of ``lang`` is readable -> its path."""
+        found = {lang: rel_path}
+        for other in self.languages:
+            if other != lang and (path := self.counterpart(lang, rel_path, other)):
+                found[other] = path
+        return found
+
     def original_of(self, post: Post) -> Post:
         if post.translated_from is None:
             return post

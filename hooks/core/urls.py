@@ -29,3 +29,9 @@ def relative_url(target: str, from_url: str) -> str:
     if target.endswith("/") or not target:
         path = path.rstrip("/") + "/"
     return "./" if path in ("./", "/") else path
+
+
+def absolute_url(site_url: str, url: str) -> str:
+    """``url`` (site-relative) under ``site_url``, e.g. ('https://x.org/a/', 'en/') ->
+    'https://x.org/a/en/'."""
+    return site_url.rstrip("/") + "/" + url
