@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from tests.support import CHROMIUM, CHROMIUM_ARGS, REPO, Build, run_mkdocs, serve
+from tests.support import CHROMIUM, CHROMIUM_ARGS, REPO, Build, free_port, run_mkdocs, serve
 
 
 @pytest.fixture(scope="session")
@@ -19,8 +19,17 @@ def real_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
 
 
 @pytest.fixture(scope="session")
-def real_site_url(real_site: Build) -> Iterator[str]:
-    with serve(real_site.site) as url:
+def real_site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The real site built for, and served at, http://127.0.0.1:<port>/ (so that its
+    absolute URLs, like the hreflang links Material's script follows, stay local)."""
+    port = free_port()
+    url = f"http://127.0.0.1:{port}/"
+    build = run_mkdocs(
+        REPO / "mkdocs.yml", tmp_path_factory.mktemp("served") / "site", site_url=url
+    )
+    assert build.returncode == 0, build.output
+    with serve(build.site, port) as served:
+        assert served == url
         yield url
 
 

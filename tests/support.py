@@ -54,12 +54,18 @@ class Build:
         return sorted(self.site.rglob("*.html"))
 
 
-def run_mkdocs(config: Path, site_dir: Path, strict: bool = True) -> Build:
-    """Build ``config`` into ``site_dir`` in a fresh process, as `make build` does."""
+def run_mkdocs(
+    config: Path, site_dir: Path, strict: bool = True, site_url: str | None = None
+) -> Build:
+    """Build ``config`` into ``site_dir`` in a fresh process, as `make build` does;
+    ``site_url`` replaces the configured one (through SITE_URL)."""
     command = [sys.executable, "-m", "mkdocs", "build", "-f", str(config), "-d", str(site_dir)]
     if strict:
         command.append("--strict")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(REPO)}
+    env.pop("SITE_URL", None)
+    if site_url is not None:
+        env["SITE_URL"] = site_url
     done = subprocess.run(command, capture_output=True, text=True, env=env, cwd=config.parent)
     return Build(done.returncode, done.stdout + done.stderr, site_dir)
 
@@ -165,10 +171,10 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 
 @contextlib.contextmanager
-def serve(directory: Path) -> Iterator[str]:
-    """Serve ``directory`` on 127.0.0.1 (a free port); yields the base URL."""
+def serve(directory: Path, port: int = 0) -> Iterator[str]:
+    """Serve ``directory`` on 127.0.0.1 (``port``, or a free one); yields the base URL."""
     handler = functools.partial(_QuietHandler, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

@@ -154,7 +154,7 @@ def test_no_reference_to_a_third_party_host(real_site: Build) -> None:
 
 def test_site_url_is_set() -> None:
     config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
-    assert re.search(r"^site_url: https://\S+/$", config, re.M)
+    assert re.search(r'^site_url: !ENV \[SITE_URL, "https://\S+/"\]$', config, re.M)
     assert "navigation.instant" not in config
 
 
