@@ -84,10 +84,12 @@ def fixture_site(root: Path, files: Mapping[str, str], config_extra: str = "") -
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
     config = root / "mkdocs.yml"
+    # Relative paths resolve against the child config: point at the real hooks and overrides.
+    hooks = re.findall(r"^  - (hooks/\S+\.py)", (REPO / "mkdocs.yml").read_text(), re.M)
     config.write_text(
         f"INHERIT: {REPO / 'mkdocs.yml'}\n"
         "docs_dir: docs\n"
-        f"hooks:\n  - {REPO / 'hooks' / 'blog.py'}\n"
+        "hooks:\n" + "".join(f"  - {REPO / hook}\n" for hook in hooks) +
         f"theme:\n  custom_dir: {REPO / 'overrides'}\n" + config_extra,
         encoding="utf-8",
     )

@@ -7,14 +7,15 @@ a Markup template is escaped. Front matter therefore always reaches the page as 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
 from hooks.core.dates import PostDate, Precision, format_day, format_known
 from hooks.core.posts import Post
-from hooks.core.ui import t
+from hooks.core.series import Part, SeriesRun, display_title
+from hooks.core.ui import t, t_count
 
 _TAG_NAME = re.compile(r"[a-z][a-z0-9]*")
 
@@ -126,6 +127,37 @@ def post_header(
     return tag("header", join(parts, "\n"), class_="post-header")
 
 
+def pending_notice(post: Post, original: Link, original_lang: str) -> Markup:
+    """What readers see instead of a translation that does not exist yet."""
+    language = t(post.lang, f"lang.{original_lang}")
+    return tag(
+        "div",
+        join(
+            [
+                tag("p", t(post.lang, "translation.pending_title"), class_="admonition-title"),
+                tag(
+                    "p",
+                    join(
+                        [
+                            t(post.lang, "translation.pending", language=language),
+                            " ",
+                            tag(
+                                "a",
+                                original.text,
+                                href=original.href,
+                                hreflang=original_lang,
+                                lang=original_lang,
+                            ),
+                        ]
+                    ),
+                ),
+            ],
+            "\n",
+        ),
+        class_="admonition note translation-pending",
+    )
+
+
 def provenance(post: Post, lang: str, sources_link: Link | None) -> Markup:
     """The 'About this text' box: date (with the reason if approximate), author, source."""
     rows = [
@@ -172,3 +204,161 @@ def post_list(cards: Sequence[Markup], lang: str) -> Markup:
     if not cards:
         return tag("p", t(lang, "listing.empty"), class_="post-list post-list--empty")
     return tag("div", join(cards, "\n"), class_="post-list")
+
+
+# ---------------------------------------------------------------------------------------
+# Series
+
+
+LinkTo = Callable[[str, str], str]  # (path in a language folder, language) -> href
+
+
+def _part_link(part: Part, run: SeriesRun, lang: str, link_to: LinkTo, rel: str | None) -> Markup:
+    """Link to a part in ``lang``, or to its original (marked as such) when untranslated."""
+    version = part.version(lang)
+    if version is not None:
+        title = display_title(version.title, run.series, lang)
+        return tag("a", title, href=link_to(version.rel_path, lang), rel=rel)
+    original = part.original
+    title = display_title(original.title, run.series, original.lang)
+    only_in = t(lang, "series.only_in", language=t(lang, f"lang.{original.lang}"))
+    anchor = tag(
+        "a",
+        title,
+        href=link_to(original.rel_path, original.lang),
+        rel=rel,
+        hreflang=original.lang,
+        lang=original.lang,
+    )
+    return join([anchor, " ", tag("span", only_in, class_="series-untranslated")])
+
+
+def series_box(run: SeriesRun, part: Part, lang: str, series_href: str, link_to: LinkTo) -> Markup:
+    """'Parte 2 de 3 · Miércoles de Mekate', with the previous and next parts."""
+    name = run.series.name[lang]
+    position = t(lang, "series.part", position=str(part.position), count=str(run.count))
+    heading = tag(
+        "p",
+        join([position, " · ", tag("a", name, href=series_href)]),
+        class_="series-box__position",
+    )
+    previous, following = run.neighbours(part)
+    items = []
+    if previous is not None:
+        label = tag("span", t(lang, "series.previous"), class_="series-box__label")
+        items.append(
+            tag(
+                "li",
+                join([label, " ", _part_link(previous, run, lang, link_to, "prev")]),
+                class_="series-box__previous",
+            )
+        )
+    if following is not None:
+        label = tag("span", t(lang, "series.next"), class_="series-box__label")
+        items.append(
+            tag(
+                "li",
+                join([label, " ", _part_link(following, run, lang, link_to, "next")]),
+                class_="series-box__next",
+            )
+        )
+    parts = [heading]
+    if items:
+        parts.append(tag("ul", join(items, "\n"), class_="series-box__nav"))
+    return tag(
+        "nav",
+        join(parts, "\n"),
+        class_="series-box",
+        aria_label=t(lang, "series.box_label", name=name),
+    )
+
+
+def series_page(run: SeriesRun, lang: str, link_to: LinkTo) -> Markup:
+    """A series' landing page: name, description, parts in order; untranslated parts said so."""
+    missing = sum(1 for part in run.parts if part.version(lang) is None)
+    count = t_count(lang, "series.count", run.count)
+    if missing:
+        count += " " + t(
+            lang,
+            "series.count_untranslated",
+            missing=str(missing),
+            language=t(lang, f"lang.{lang}"),
+        )
+    items = []
+    for part in run.parts:
+        version = part.version(lang) or part.original
+        meta = join(
+            [
+                t(lang, "series.part", position=str(part.position), count=str(run.count)),
+                " · ",
+                date_element(version.date, lang),
+            ]
+        )
+        items.append(
+            tag(
+                "li",
+                join(
+                    [
+                        tag(
+                            "h2",
+                            _part_link(part, run, lang, link_to, None),
+                            class_="series-part__title",
+                        ),
+                        tag("p", meta, class_="series-part__meta"),
+                        tag(
+                            "p",
+                            version.description,
+                            class_="series-part__description",
+                            lang=None if version.lang == lang else version.lang,
+                        ),
+                    ],
+                    "\n",
+                ),
+                class_="series-part",
+                value=str(part.position),
+            )
+        )
+    return join(
+        [
+            tag("h1", run.series.name[lang]),
+            tag("p", run.series.description[lang], class_="series-description"),
+            tag("p", count, class_="series-count"),
+            tag("ol", join(items, "\n"), class_="series-parts"),
+        ],
+        "\n",
+    )
+
+
+def series_index(runs: Sequence[SeriesRun], lang: str, link_to: LinkTo) -> Markup:
+    """Every series of the site, with its description and number of parts."""
+    items = [
+        tag(
+            "li",
+            join(
+                [
+                    tag(
+                        "h2",
+                        tag(
+                            "a",
+                            run.series.name[lang],
+                            href=link_to(f"series/{run.series.id}.md", lang),
+                        ),
+                    ),
+                    tag("p", run.series.description[lang]),
+                    tag("p", t_count(lang, "series.count", run.count), class_="series-count"),
+                ],
+                "\n",
+            ),
+            class_="series-index__item",
+        )
+        for run in runs
+    ]
+    return join(
+        [
+            tag("h1", t(lang, "series.index_title")),
+            tag("ul", join(items, "\n"), class_="series-index")
+            if items
+            else tag("p", t(lang, "series.none")),
+        ],
+        "\n",
+    )

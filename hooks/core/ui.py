@@ -29,9 +29,26 @@ STRINGS: dict[str, dict[str, str]] = {
         "provenance.source": "Fuente",
         "translation.ours": "Traducción nuestra del original en {language}.",
         "translation.read_original": "Leer el original",
+        "translation.pending_title": "Traducción pendiente",
+        "translation.pending": (
+            "Este artículo aún no está traducido al español. Puedes leer el original en {language}:"
+        ),
         "listing.empty": "Todavía no hay artículos.",
         "listing.title": "Artículos",
         "tags.label": "Etiquetas",
+        "series.part": "Parte {position} de {count}",
+        "series.previous": "Anterior:",
+        "series.next": "Siguiente:",
+        "series.only_in": "(solo en {language})",
+        "series.box_label": "Serie: {name}",
+        "series.count.one": "1 parte.",
+        "series.count.other": "{count} partes.",
+        "series.count_untranslated": (
+            "{missing} aún sin traducir al {language}: enlazamos el original."
+        ),
+        "series.index_title": "Series",
+        "series.index_description": "Las series de artículos del sitio.",
+        "series.none": "Todavía no hay series.",
         "lang.es": "español",
         "lang.en": "inglés",
     },
@@ -57,9 +74,27 @@ STRINGS: dict[str, dict[str, str]] = {
         "provenance.source": "Source",
         "translation.ours": "Our translation of the {language} original.",
         "translation.read_original": "Read the original",
+        "translation.pending_title": "Translation pending",
+        "translation.pending": (
+            "This post has not been translated into English yet. "
+            "You can read the {language} original:"
+        ),
         "listing.empty": "No posts yet.",
         "listing.title": "Posts",
         "tags.label": "Tags",
+        "series.part": "Part {position} of {count}",
+        "series.previous": "Previous:",
+        "series.next": "Next:",
+        "series.only_in": "(only in {language})",
+        "series.box_label": "Series: {name}",
+        "series.count.one": "1 part.",
+        "series.count.other": "{count} parts.",
+        "series.count_untranslated": (
+            "{missing} not yet translated into {language}: we link the original."
+        ),
+        "series.index_title": "Series",
+        "series.index_description": "The site's series of posts.",
+        "series.none": "No series yet.",
         "lang.es": "Spanish",
         "lang.en": "English",
     },
@@ -69,3 +104,8 @@ STRINGS: dict[str, dict[str, str]] = {
 def t(lang: str, key: str, **values: str) -> str:
     """The string ``key`` in ``lang``, with ``{placeholders}`` filled in."""
     return STRINGS[lang][key].format(**values)
+
+
+def t_count(lang: str, key: str, count: int, **values: str) -> str:
+    """``key.one`` or ``key.other`` by ``count`` (both languages here pluralise alike)."""
+    return t(lang, f"{key}.{'one' if count == 1 else 'other'}", count=str(count), **values)

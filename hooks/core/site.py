@@ -1,0 +1,81 @@
+"""The whole site as one model: registry, posts and pages of every language, series."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from hooks.core.posts import Content, SectionPage, load_content
+from hooks.core.problems import ContentError, Problem
+from hooks.core.series import Registry, SeriesIndex, build_index, load_registry
+
+SERIES_FILE = "series.yml"
+SERIES_DIR = "series"  # generated series pages: <lang>/series/<id>.md and series/index.md
+
+
+@dataclass(frozen=True)
+class SiteModel:
+    content: Content
+    registry: Registry
+    series: SeriesIndex
+
+    @property
+    def default_language(self) -> str:
+        return self.content.default_language
+
+
+def load_site(
+    docs_dir: Path, languages: Sequence[str], default_language: str, root: Path
+) -> SiteModel:
+    """Read and validate everything; raise ContentError listing every problem."""
+    registry_path = docs_dir / SERIES_FILE
+    registry = load_registry(registry_path, _display(registry_path, root), languages)
+    content = load_content(
+        docs_dir,
+        languages,
+        default_language,
+        root,
+        series_ids=registry.series,
+        series_file=registry.path,
+    )
+    index = build_index(registry, content)
+    _register_series_pages(content, index, docs_dir, root)
+    return SiteModel(content, registry, index)
+
+
+def series_page_path(series_id: str | None) -> str:
+    """Path (in a language folder) of a generated series page, or of the series index."""
+    return f"{SERIES_DIR}/{series_id or 'index'}.md"
+
+
+def _register_series_pages(content: Content, index: SeriesIndex, docs: Path, root: Path) -> None:
+    """Generated series pages take part in pairing like any page; a hand-written page at
+    the same path would be silently replaced, so it is an error."""
+    problems = []
+    for lang in content.languages:
+        for series_id in [None, *index.runs]:
+            rel_path = series_page_path(series_id)
+            if (docs / lang / rel_path).exists():
+                problems.append(
+                    Problem(
+                        _display(docs / lang / rel_path, root),
+                        1,
+                        "file",
+                        "this path is generated for the series pages",
+                        f"no file under {lang}/{SERIES_DIR}/",
+                    )
+                )
+            key = rel_path.removesuffix(".md")
+            page = SectionPage(f"(generated) {lang}/{rel_path}", lang, rel_path, key)
+            content.pages.setdefault(lang, {})[key] = page
+            content.path_keys.setdefault(lang, {})[rel_path] = key
+    if problems:
+        raise ContentError(problems)
+
+
+def _display(path: Path, root: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()

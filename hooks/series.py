@@ -1,0 +1,79 @@
+"""MkDocs glue for series: generated series pages, series as tags.
+
+The series model (registry, membership, order, validation) is :mod:`hooks.core.series`,
+loaded with the rest of the site by ``hooks/blog.py``; the series box on each part is added
+by ``hooks/blog.py`` with the other parts of a post page. Here: one landing page per series
+and an index of all series, per language, generated (never hand-written); and each part
+tagged with its series so that series appear on Material's tags index.
+"""
+
+from __future__ import annotations
+
+import yaml
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from hooks import state
+from hooks.core import render
+from hooks.core.site import series_page_path
+from hooks.core.ui import t
+from hooks.core.urls import relative_url, url_of
+
+MARKER = "<!-- series:{} -->"
+INDEX = "index"
+
+
+@event_priority(-110)  # after static-i18n (-100) has reduced the files to one language
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    model = state.site()
+    lang = state.current_language(config)
+    pages = {INDEX: (t(lang, "series.index_title"), t(lang, "series.index_description"))}
+    for series_id, run in model.series.runs.items():
+        pages[series_id] = (run.series.name[lang], run.series.description[lang])
+    for series_id, (title, description) in pages.items():
+        rel_path = series_page_path(None if series_id == INDEX else series_id)
+        front = yaml.safe_dump({"title": title, "description": description}, allow_unicode=True)
+        file = File.generated(
+            config, f"{lang}/{rel_path}", content=f"---\n{front}---\n\n{MARKER.format(series_id)}\n"
+        )
+        # static-i18n serves the default language at the root: place the page like its files.
+        file.dest_uri = url_of(rel_path, lang, model.default_language) + "index.html"
+        # What static-i18n's handlers read on a page's file (its create_i18n_file sets them).
+        file.locale = file.locale_alternate_of = file.localization = lang
+        file.norm_src_uri = rel_path
+        file.alternates = {lang: file}
+        files.append(file)
+    return files
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Series act as tags (before Material's tags plugin reads them, at priority -50)."""
+    model = state.site()
+    lang, rel_path = state.page_language(page), state.page_rel_path(page)
+    key = model.content.path_keys.get(lang, {}).get(rel_path)
+    run = model.series.run_of(key) if key else None
+    if run is not None:
+        tags = list(page.meta.get("tags") or [])
+        name = run.series.name[lang]
+        if name not in tags:
+            page.meta["tags"] = [name, *tags]
+    return markdown
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    model = state.site()
+    lang = state.page_language(page)
+
+    def link_to(rel_path: str, target_lang: str) -> str:
+        return relative_url(url_of(rel_path, target_lang, model.default_language), page.url)
+
+    if MARKER.format(INDEX) in html:
+        runs = [model.series.runs[series_id] for series_id in sorted(model.series.runs)]
+        return html.replace(MARKER.format(INDEX), str(render.series_index(runs, lang, link_to)))
+    for series_id, run in model.series.runs.items():
+        marker = MARKER.format(series_id)
+        if marker in html:
+            return html.replace(marker, str(render.series_page(run, lang, link_to)))
+    return html

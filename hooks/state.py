@@ -1,0 +1,75 @@
+"""What the hooks share during one build: the site model, and how to read mkdocs-static-i18n.
+
+Every hook file imports this module as ``hooks.state`` (one module object), so the model
+loaded once by ``hooks/blog.py`` at the start of the build is the one every hook renders from.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.pages import Page
+
+from hooks.core.problems import ContentError, Problem
+from hooks.core.site import SiteModel, load_site
+
+log = logging.getLogger("mkdocs.hooks")
+
+_model: SiteModel | None = None
+
+
+def site() -> SiteModel:
+    assert _model is not None, "the site model is loaded in on_pre_build"
+    return _model
+
+
+def i18n(config: MkDocsConfig) -> Any:
+    return config.plugins["i18n"]
+
+
+def languages(config: MkDocsConfig) -> tuple[list[str], str]:
+    """(languages built, default language) from the mkdocs-static-i18n configuration."""
+    plugin = i18n(config)
+    return [lang.locale for lang in plugin.config.languages if lang.build], plugin.default_language
+
+
+def current_language(config: MkDocsConfig) -> str:
+    return i18n(config).current_language
+
+
+def inside_i18n_build(config: MkDocsConfig) -> bool:
+    """True while static-i18n builds a non-default language inside the outer build."""
+    return bool(i18n(config).building)
+
+
+def page_language(page: Page) -> str:
+    return page.file.src_uri.split("/", 1)[0]
+
+
+def page_rel_path(page: Page) -> str:
+    return page.file.src_uri.split("/", 1)[1]
+
+
+def load(config: MkDocsConfig) -> SiteModel:
+    """Load and validate the whole site; on problems, report each and stop the build."""
+    global _model
+    langs, default = languages(config)
+    try:
+        _model = load_site(
+            Path(config.docs_dir), langs, default, Path(config.config_file_path).parent
+        )
+    except ContentError as error:
+        _model = None
+        fail(error.problems)
+    return site()
+
+
+def fail(problems: list[Problem]) -> None:
+    """Report every problem on its own line, then stop the build without a traceback."""
+    for problem in problems:
+        log.error(str(problem))
+    raise PluginError(f"{len(problems)} content problem(s); see the lines above")
