@@ -89,8 +89,10 @@ def fixture_site(root: Path, files: Mapping[str, str], config_extra: str = "") -
     config.write_text(
         f"INHERIT: {REPO / 'mkdocs.yml'}\n"
         "docs_dir: docs\n"
-        "hooks:\n" + "".join(f"  - {REPO / hook}\n" for hook in hooks) +
-        f"theme:\n  custom_dir: {REPO / 'overrides'}\n" + config_extra,
+        "hooks:\n"
+        + "".join(f"  - {REPO / hook}\n" for hook in hooks)
+        + f"theme:\n  custom_dir: {REPO / 'overrides'}\n"
+        + config_extra,
         encoding="utf-8",
     )
     return config
