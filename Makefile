@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 ADDR   ?= 127.0.0.1:8000
 
-.PHONY: serve build test lint clean
+.PHONY: serve build test lint bench clean
 
 # The venv is rebuilt only when the pinned dependencies change.
 $(STAMP): pyproject.toml requirements.lock
@@ -26,6 +26,9 @@ lint: $(STAMP)
 
 test: $(STAMP) lint
 	NO_MKDOCS_2_WARNING=1 $(PY) -m pytest
+
+bench: $(STAMP)
+	NO_MKDOCS_2_WARNING=1 $(PY) bench/hooks_overhead.py
 
 clean:
 	rm -rf site .pytest_cache
