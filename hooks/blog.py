@@ -107,6 +107,9 @@ def hreflang_links(lang: str, rel_path: str, site_url: str) -> list[dict[str, st
     """Absolute alternates to the versions that exist, plus x-default (the default
     language's version, else this page)."""
     content = state.site().content
+    post = content.posts.get(lang, {}).get(content.path_keys[lang].get(rel_path, ""))
+    if post is not None and post.translation_status == "pending":
+        return []  # a notice page (noindex) belongs to no language cluster
     versions = content.versions(lang, rel_path)
     default = content.default_language
 

@@ -107,6 +107,7 @@ def test_pending_translation_page_is_a_notice(built: Build) -> None:
     assert page.css_first(".translation-pending") is not None
     assert "Text of Two" not in html
     assert '<meta name="robots" content="noindex">' in html
+    assert not page.css('link[rel="alternate"][hreflang]')  # in no language cluster
     link = page.css_first(".translation-pending a")
     assert link.attributes["href"] == "../../../posts/dos/" and link.attributes["hreflang"] == "es"
     switch = built.page("posts/dos/").css_first('a.md-select__link[hreflang="en"]')

@@ -1,0 +1,281 @@
+from __future__ import annotations
+
+import http.server
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import ClassVar
+
+import pytest
+
+from hooks.core.links_check import BuiltSite, Source, check
+from hooks.core.links_external import Cache, Checker, ExternalOptions, Result, retry_after_seconds
+from hooks.core.links_extract import CONTENT, extract
+from hooks.core.links_report import github_annotations, summary
+from hooks.core.links_source import locate, same_target, scan
+from tests.support import free_port
+
+
+def page(body: str, lang: str = "es", head: str = "") -> str:
+    return (
+        f'<html lang="{lang}"><head>{head}</head><body><header class="md-header">'
+        f'<a href="../">home</a></header><article>{body}</article></body></html>'
+    )
+
+
+def test_extract_origins_ids_and_hreflang() -> None:
+    html = page(
+        '<h2 id="a">A<a class="headerlink" href="#a">¶</a></h2><p><a href="x/">x</a></p>'
+        '<header class="post-header"><a href="y/">y</a></header><img src="i.png">',
+        head='<link rel="alternate" hreflang="en" href="https://s/en/">',
+    )
+    links = extract(html, "posts/p/")
+    assert links.lang == "es" and "a" in links.ids
+    assert links.hreflang == {"en": "https://s/en/"}
+    origins = {link.url: (link.origin, link.index) for link in links.links}
+    assert origins["x/"] == (CONTENT, 0)
+    assert origins["i.png"] == (CONTENT, 1)
+    assert origins["#a"][0] == "extension: toc (permalink)"
+    assert origins["y/"][0] == "hooks/blog.py (post header)"
+    assert origins["../"][0] == "theme: partials/header.html"
+
+
+def test_scan_finds_every_written_url_outside_code() -> None:
+    text = (
+        '---\ntitle: t\n---\n[a](a.md) ![i](img/x.png "t")\n'
+        "`[no](code.md)`\n```\n[no](fence.md)\n```\n<a href='raw/'>r</a> <https://e.org>\n"
+        "[ref]: ref.md\n"
+    )
+    found = [(s.url, s.line, s.col) for s in scan(text)]
+    assert found == [
+        ("a.md", 4, 5),
+        ("img/x.png", 4, 16),
+        ("raw/", 9, 10),
+        ("https://e.org", 9, 23),
+        ("ref.md", 10, 8),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("written", "rendered", "same"),
+    [
+        ("../fuentes.md#x", "../../fuentes/#x", True),
+        ("posts/a.md", "posts/a/", True),
+        ("index.md", "./", True),
+        ("img.png", "../img.png", True),
+        ("a.md#x", "../a/#y", False),
+        ("a.md", "../b/", False),
+        ("https://e.org/a", "https://e.org/a/", True),
+        ("https://e.org/a", "https://e.org/b", False),
+    ],
+)
+def test_same_target(written: str, rendered: str, same: bool) -> None:
+    assert same_target(written, rendered) is same
+
+
+def test_locate_follows_order_and_reference_definitions() -> None:
+    links = extract(
+        page('<a href="../a/">1</a><a href="../a/">2</a><a href="../r/">3</a>'), "p/"
+    ).links
+    sources = scan("[1](a.md)\n[3][r]\n[2](a.md)\n\n[r]: r.md\n")
+    located = locate(links, sources)
+    assert [(located[i].line, located[i].url) for i in range(3)] == [
+        (1, "a.md"),
+        (3, "a.md"),
+        (5, "r.md"),
+    ]
+
+
+def site_of(
+    pages: dict[str, str], files: set[str] = frozenset(), url: str = "https://s.org/b/"
+) -> BuiltSite:
+    pages = {"": page(""), **pages}  # the home page the theme header links to
+    extracted = {u: extract(h, u) for u, h in pages.items()}
+    all_files = set(files) | {("" if u == "" else u) + "index.html" for u in pages}
+    return BuiltSite(
+        extracted,
+        all_files,
+        url,
+        {u: Source(f"docs/{u.rstrip('/') or 'index'}.md", "") for u in pages},
+    )
+
+
+def kinds(site: BuiltSite) -> list[tuple[str, str]]:
+    findings, _ = check(site)
+    return sorted((f.kind, f.url) for f in findings)
+
+
+def test_hreflang_must_exist_and_point_back() -> None:
+    alt = '<link rel="alternate" hreflang="{}" href="https://s.org/b/{}">'
+    site = site_of(
+        {
+            "a/": page("", head=alt.format("en", "en/a/") + alt.format("es", "a/")),
+            "en/a/": page("", "en", head=alt.format("es", "a/")),  # does not list itself: fine
+            "c/": page("", head=alt.format("en", "en/missing/")),
+            "d/": page("", head=alt.format("en", "en/a/")),  # en/a/ does not point back to d/
+        }
+    )
+    assert [k for k in kinds(site) if k[0].startswith("hreflang")] == [
+        ("hreflang-not-reciprocal", "https://s.org/b/en/a/"),
+        ("hreflang-target-missing", "https://s.org/b/en/missing/"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("href", "ok"),
+    [
+        ("mailto:ana@example.org", True),
+        ("mailto:a@b.co,c@d.org?subject=x", True),
+        ("mailto:", False),
+        ("mailto:ana@", False),
+        ("mailto:ana example.org", False),
+    ],
+)
+def test_mailto(href: str, ok: bool) -> None:
+    assert (kinds(site_of({"a/": page(f'<a href="{href}">m</a>')})) == []) is ok
+
+
+def test_external_links_are_collected_not_checked() -> None:
+    findings, external = check(site_of({"a/": page('<a href="https://example.org/x">x</a>')}))
+    assert findings == [] and [use.url for use in external] == ["https://example.org/x"]
+
+
+def test_own_absolute_urls_are_internal() -> None:
+    assert kinds(site_of({"a/": page('<a href="https://s.org/b/a/">self</a>')})) == []
+    assert kinds(site_of({"a/": page('<a href="https://s.org/b/zz/">x</a>')})) == [
+        ("missing-target", "https://s.org/b/zz/")
+    ]
+
+
+def test_reports() -> None:
+    findings, _ = check(
+        site_of({"a/": page('<a href="#nope">x</a>'), "b/": page('<a href="../a/#nope">x</a>')})
+    )
+    text = summary(findings)
+    assert text.startswith("Link check: 2 problem(s) on 2 page(s)")
+    lines = github_annotations(findings)
+    assert lines[0].startswith("::error file=docs/a.md,title=Broken link%3A missing-anchor::")
+    assert summary([]) == "Link check: no problems."
+
+
+# --- external links against a local server ---------------------------------------------
+
+
+class Handler(http.server.BaseHTTPRequestHandler):
+    hits: ClassVar[dict[str, int]] = {}
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+    def do_HEAD(self) -> None:
+        self.do_GET(body=False)
+
+    def do_GET(self, body: bool = True) -> None:
+        count = Handler.hits[self.path] = Handler.hits.get(self.path, 0) + 1
+        routes = {
+            "/ok": (200, {}),
+            "/gone": (404, {}),
+            "/broken": (500, {}),
+            "/r1": (301, {"Location": "/r2"}),
+            "/r2": (302, {"Location": "/ok"}),
+            "/limited": (429, {"Retry-After": "1"}) if count == 1 else (200, {}),
+            "/nohead": (405, {}) if self.command == "HEAD" else (200, {}),
+        }
+        if self.path == "/slow":
+            time.sleep(2)
+        status, headers = routes.get(self.path, (200, {}))
+        self.send_response(status)
+        for name, value in headers.items():
+            self.send_header(name, value)
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
+
+@pytest.fixture(scope="module")
+def server() -> Iterator[str]:
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+def test_external_statuses(server: str, tmp_path: Path) -> None:
+    Handler.hits.clear()
+    closed = f"http://127.0.0.1:{free_port()}/x"
+    options = ExternalOptions(
+        timeout=0.5,
+        retries=1,
+        backoff=0.05,
+        cache_path=tmp_path / "c.json",
+        exclude=(r"/excluded$",),
+    )
+    started = time.monotonic()
+    results = Checker(options).check_all(
+        [
+            f"{server}/{p}"
+            for p in ("ok", "gone", "broken", "r1", "slow", "limited", "nohead", "excluded")
+        ]
+        + [closed]
+    )
+    elapsed = time.monotonic() - started
+    status = {url.rsplit("/", 1)[-1]: (r.ok, r.status) for url, r in results.items()}
+    assert status["ok"] == (True, 200)
+    assert status["gone"] == (False, 404)
+    assert status["broken"] == (False, 500)
+    assert status["r1"] == (True, 200) and results[f"{server}/r1"].final_url.endswith("/ok")
+    assert status["slow"][0] is False and "timed out" in results[f"{server}/slow"].message
+    assert status["limited"] == (True, 200)  # waited Retry-After, then succeeded
+    assert status["nohead"] == (True, 200)  # HEAD refused, GET accepted
+    assert status["x"][0] is False  # closed port
+    assert "excluded" not in status
+    assert Handler.hits["/broken"] == 2  # one retry after a 5xx
+    assert Handler.hits["/gone"] == 1  # a 4xx is final
+    assert elapsed < 8
+    assert results[f"{server}/gone"].archive_url == f"https://web.archive.org/web/*/{server}/gone"
+
+
+def test_cache_has_a_maximum_age(tmp_path: Path) -> None:
+    path = tmp_path / "cache.json"
+    cache = Cache(path, 60)
+    cache.entries["https://e.org/"] = Result("https://e.org/", True, 200, checked_at=1000.0)
+    cache.save()
+    loaded = Cache.load(path, 60)
+    assert loaded.get("https://e.org/", 1059.0) is not None
+    assert loaded.get("https://e.org/", 1061.0) is None
+    calls = []
+    checker = Checker(
+        ExternalOptions(cache_path=path, cache_max_age=60),
+        fetch=lambda url, method, timeout: calls.append(url) or (200, url, {}),
+        clock=lambda: 1030.0,
+    )
+    checker.check_all(["https://e.org/", "https://f.org/"])
+    assert calls == ["https://f.org/"]  # the fresh cached result was reused
+
+
+def test_retry_after_forms() -> None:
+    assert retry_after_seconds("3", 0) == 3
+    assert retry_after_seconds("Wed, 21 Oct 2015 07:28:00 GMT", 1445412470.0) == 10
+    assert retry_after_seconds("soon", 0) is None
+
+
+def test_per_host_limit() -> None:
+    active: dict[str, int] = {}
+    peak: dict[str, int] = {}
+    lock = threading.Lock()
+
+    def fetch(url: str, method: str, timeout: float):
+        host = url.split("/")[2]
+        with lock:
+            active[host] = active.get(host, 0) + 1
+            peak[host] = max(peak.get(host, 0), active[host])
+        time.sleep(0.05)
+        with lock:
+            active[host] -= 1
+        return 200, url, {}
+
+    urls = [f"https://h{n % 2}.org/{n}" for n in range(12)]
+    Checker(ExternalOptions(workers=8, per_host=2), fetch=fetch).check_all(urls)
+    assert peak == {"h0.org": 2, "h1.org": 2}
