@@ -23,6 +23,7 @@ import os
 import subprocess
 import sys
 import tempfile
+import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -33,7 +34,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 from mkdocs.structure.pages import Page
 
-from hooks.core.links_check import EXTERNAL, BuiltSite, ExternalUse, Finding, Source, check
+from hooks.core.links_check import EXTERNAL, BuiltSite, Finding, Source, check
 from hooks.core.links_external import Checker, ExternalOptions
 from hooks.core.links_extract import PageLinks, extract
 from hooks.core.links_report import github_annotations, summary, to_json
@@ -77,21 +78,18 @@ def run_checks(site: BuiltSite, options: Options) -> tuple[list[Finding], int | 
     if not options.external:
         return findings, None
     results = Checker(options.http).check_all(use.url for use in external)
-    findings += [
-        _dead(use, results[use.url].message, results[use.url].archive_url)
-        for use in external
-        if use.url in results and not results[use.url].ok
-    ]
+    for use in external:
+        result = results.get(use.url)
+        if result is not None and not result.ok:
+            findings.append(
+                use.finding(
+                    site,
+                    EXTERNAL,
+                    f"external link is dead ({result.message})",
+                    f"look for an archived copy: {result.archive_url}",
+                )
+            )
     return findings, len(results)
-
-
-def _dead(use: ExternalUse, message: str, archive: str) -> Finding:
-    return replace(
-        use.finding_stub,
-        kind=EXTERNAL,
-        message=f"external link is dead ({message})",
-        suggestion=f"look for an archived copy: {archive}",
-    )
 
 
 def report(findings: list[Finding], checked: int | None, options: Options, echo: Any) -> None:
@@ -110,15 +108,17 @@ def read_site(site_dir: Path, site_url: str, known: Mapping[str, PageLinks]) -> 
     """Every file of ``site_dir``; HTML pages not in ``known`` are parsed from disk."""
     files: set[str] = set()
     pages = dict(known)
-    for path in sorted(site_dir.rglob("*")):
-        if not path.is_file():
-            continue
-        relative = path.relative_to(site_dir).as_posix()
-        files.add(relative)
-        if relative.endswith(".html"):
-            url = page_url(relative)
-            if url not in pages:
-                pages[url] = extract(path.read_text(encoding="utf-8", errors="replace"), url)
+    for folder, _, names in os.walk(site_dir):
+        prefix = os.path.relpath(folder, site_dir).replace(os.sep, "/")
+        prefix = "" if prefix == "." else prefix + "/"
+        for name in names:
+            relative = prefix + name
+            files.add(relative)
+            if name.endswith(".html"):
+                url = page_url(relative)
+                if url not in pages:
+                    with open(os.path.join(folder, name), encoding="utf-8", errors="replace") as f:
+                        pages[url] = extract(f.read(), url)
     return BuiltSite(pages, files, site_url, site_dir_label=_label(site_dir))
 
 
@@ -146,6 +146,7 @@ def _label(path: Path) -> str:
 class _Build:
     pages: dict[str, PageLinks] = field(default_factory=dict)
     sources: dict[str, Source] = field(default_factory=dict)
+    extract_seconds: float = 0.0  # parsing pages as they are written, for the timing line
 
 
 _build = _Build()
@@ -164,12 +165,14 @@ def on_pre_build(config: MkDocsConfig) -> None:
 
 @event_priority(-200)  # the final HTML, after every other plugin
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    started = time.perf_counter()
     url = "" if page.url in ("./", ".") else page.url
     _build.pages[url] = extract(output, url)
     if page.file.abs_src_path:
         source = Path(page.file.abs_src_path)
         root = Path(config.config_file_path).parent
-        _build.sources[url] = Source(_display(source, root), source.read_text(encoding="utf-8"))
+        _build.sources[url] = Source(_display(source, root), str(source))
+    _build.extract_seconds += time.perf_counter() - started
     return output
 
 
@@ -177,6 +180,7 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 def on_post_build(config: MkDocsConfig) -> None:
     if not _outer_build(config):
         return
+    started = time.perf_counter()
     root = Path(config.config_file_path).parent
     options = options_from(config.extra, root, os.environ)
     site = read_site(Path(config.site_dir), config.site_url or "", _build.pages)
@@ -185,13 +189,17 @@ def on_post_build(config: MkDocsConfig) -> None:
     for finding in sorted(findings, key=lambda f: (f.path, f.line, f.col, f.url)):
         log.warning(str(finding))  # a warning: --strict turns any finding into a failure
     report(findings, checked, options, log.info)
+    links = sum(len(page.links) for page in site.pages.values())
+    log.info(
+        f"Link check: {links} links on {len(site.pages)} pages, "
+        f"{(time.perf_counter() - started) + _build.extract_seconds:.2f} s"
+    )
 
 
 def _display(path: Path, root: Path) -> str:
-    try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()
+    """``path`` relative to ``root`` when inside it (string operations: no file-system calls)."""
+    relative = os.path.relpath(path, root)
+    return path.as_posix() if relative.startswith("..") else Path(relative).as_posix()
 
 
 # ---------------------------------------------------------------------------------------
@@ -213,7 +221,7 @@ def guess_sources(config: MkDocsConfig) -> dict[str, Source]:
             relative = relative[len(default) + 1 :]
         file = File(relative, str(docs), config.site_dir, config.use_directory_urls)
         url = "" if file.url in ("./", ".") else file.url
-        sources[url] = Source(_display(path, root), path.read_text(encoding="utf-8"))
+        sources[url] = Source(_display(path, root), str(path))
     return sources
 
 

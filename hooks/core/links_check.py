@@ -11,7 +11,7 @@ import difflib
 import posixpath
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from urllib.parse import unquote, urlsplit
 
 from hooks.core.links_extract import CONTENT, Link, PageLinks
@@ -30,15 +30,24 @@ MAILTO = "invalid-mailto"
 EXTERNAL = "external-link"
 
 _EMAIL = re.compile(r"^[^@\s,;<>()]+@[^@\s,;<>()]+\.[^@\s,;<>()]+$")
-_SKIPPED_SCHEMES = ("javascript", "data", "tel", "sms", "ftp", "file", "blob")
+_SCHEME = re.compile(r"([a-zA-Z][a-zA-Z0-9+.-]*):")
 
 
 @dataclass(frozen=True)
 class Source:
-    """The Markdown file a page was built from."""
+    """The Markdown file a page was built from; read only when a finding needs its lines."""
 
     path: str  # as shown to authors, e.g. docs/es/posts/x.md
-    text: str  # the whole file (front matter included, so lines match the file)
+    file: str = ""  # where to read it; empty when ``content`` is given
+    content: str | None = None
+
+    @property
+    def text(self) -> str:
+        """The whole file (front matter included, so lines match the file)."""
+        if self.content is not None:
+            return self.content
+        with open(self.file, encoding="utf-8") as handle:
+            return handle.read()
 
 
 @dataclass(frozen=True)
@@ -86,10 +95,28 @@ class BuiltSite:
 
 @dataclass(frozen=True)
 class ExternalUse:
-    """An external URL and one place it is used (for the HTTP checker's report)."""
+    """An external URL and one place it is used; located only if the URL proves dead."""
 
     url: str
-    finding_stub: Finding
+    page: str
+    link: Link
+
+    def finding(self, site: BuiltSite, kind: str, message: str, suggestion: str) -> Finding:
+        page = site.pages[self.page]
+        source = site.sources.get(self.page)
+        located = locate(page.links, scan(source.text)) if source else {}
+        where = _where(site, page, self.link, source, located)
+        return replace(where, kind=kind, message=message, suggestion=suggestion)
+
+
+@dataclass(frozen=True)
+class _Issue:
+    kind: str
+    message: str
+    suggestion: str = ""
+
+
+_EXTERNAL = _Issue(EXTERNAL, "")
 
 
 def check(site: BuiltSite) -> tuple[list[Finding], list[ExternalUse]]:
@@ -100,14 +127,20 @@ def check(site: BuiltSite) -> tuple[list[Finding], list[ExternalUse]]:
     for page_url in sorted(site.pages):
         page = site.pages[page_url]
         source = site.sources.get(page_url)
-        located = locate(page.links, scan(source.text)) if source else {}
+        located: dict[int, SourceLink] | None = None  # the Markdown is scanned only if needed
         for link in page.links:
+            issue = _check_link(site, folders, page, link)
+            if issue is None:
+                continue
+            if issue is _EXTERNAL:
+                external.append(ExternalUse(link.url, page_url, link))
+                continue
+            if located is None:
+                located = locate(page.links, scan(source.text)) if source else {}
             where = _where(site, page, link, source, located)
-            result = _check_link(site, folders, page, link, where)
-            if isinstance(result, ExternalUse):
-                external.append(result)
-            elif result is not None:
-                findings.append(result)
+            findings.append(
+                replace(where, kind=issue.kind, message=issue.message, suggestion=issue.suggestion)
+            )
         findings.extend(_check_hreflang(site, page, source))
     return findings, external
 
@@ -122,6 +155,9 @@ def _where(
     """A finding template carrying the location of ``link``."""
     written = located.get(link.index) if link.origin == CONTENT else None
     path = source.path if source else f"{site.site_dir_label}/{_html_file(page.url)}"
+    emitter = link.origin
+    if link.origin == CONTENT and written is None:
+        emitter = "content (not found in the Markdown source)"
     return Finding(
         kind="",
         page=page.url,
@@ -131,9 +167,7 @@ def _where(
         line=written.line if written else 0,
         col=written.col if written else 0,
         written=written.url if written else "",
-        emitter=link.origin
-        if (written or link.origin != CONTENT)
-        else "content (not found in source)",
+        emitter=emitter,
     )
 
 
@@ -141,75 +175,73 @@ def _html_file(url: str) -> str:
     return url + "index.html" if url == "" or url.endswith("/") else url
 
 
-def _check_link(
-    site: BuiltSite, folders: set[str], page: PageLinks, link: Link, where: Finding
-) -> Finding | ExternalUse | None:
+def _scheme(url: str) -> str:
+    """The URL's scheme, lowercased ('' for a relative reference)."""
+    match = _SCHEME.match(url)
+    return match.group(1).lower() if match else ""
+
+
+def _check_link(site: BuiltSite, folders: set[str], page: PageLinks, link: Link) -> _Issue | None:
     url = link.url.strip()
-    parts = urlsplit(url)
-    scheme = parts.scheme.lower()
+    scheme = _scheme(url)
     if scheme == "mailto":
-        return _check_mailto(url, where)
-    if scheme in _SKIPPED_SCHEMES:
-        return None
+        return _check_mailto(url)
     if scheme in ("http", "https") or url.startswith("//"):
         root = site.site_url.rstrip("/") + "/"
         if site.site_url and url.startswith(root):
             # Our own absolute URL: check it as the path under site_url it stands for.
-            path = site.base_path + url[len(root) :]
-            return _check_internal(site, folders, page, link, where, path)
-        return ExternalUse(url, where)
-    if scheme:
-        return None
-    if url in ("", "#"):
-        return None
-    return _check_internal(site, folders, page, link, where, url)
+            return _check_internal(site, folders, page, link, site.base_path + url[len(root) :])
+        return _EXTERNAL
+    if scheme or url in ("", "#"):
+        return None  # javascript:, data:, tel:... and the bare "#" are not links to check
+    return _check_internal(site, folders, page, link, url)
 
 
 def _check_internal(
-    site: BuiltSite, folders: set[str], page: PageLinks, link: Link, where: Finding, url: str
-) -> Finding | None:
-    parts = urlsplit(url)
-    fragment = unquote(parts.fragment)
-    if parts.path.startswith("/"):
+    site: BuiltSite, folders: set[str], page: PageLinks, link: Link, url: str
+) -> _Issue | None:
+    path, _, fragment = url.partition("#")
+    path = path.partition("?")[0]
+    if "%" in path:
+        path = unquote(path)
+    if "%" in fragment:
+        fragment = unquote(fragment)
+    if path.startswith("/"):
         base = site.base_path
-        if not parts.path.startswith(base):
-            return _finding(
-                where,
+        if not path.startswith(base):
+            return _Issue(
                 ABSOLUTE_PATH,
                 f"absolute path: breaks when the site is served under {base} (its site_url)",
                 "use a relative link, or a link to the .md file",
             )
-        target = unquote(parts.path[len(base) :])
-    elif parts.path == "":
+        target = path[len(base) :]
+    elif path == "":
         target = page.url
     else:
         directory = (
             page.url if page.url.endswith("/") or page.url == "" else posixpath.dirname(page.url)
         )
-        joined = posixpath.normpath(posixpath.join("/" + directory, unquote(parts.path)))
-        target = joined.lstrip("/")
-        if parts.path.endswith("/") and target:
+        target = posixpath.normpath(posixpath.join("/" + directory, path)).lstrip("/")
+        if path.endswith("/") and target:
             target += "/"
-    target_page = _page_for(site, folders, target)
-    if target.split("/")[-1].endswith(".md"):
-        return _finding(
-            where,
+    if target.endswith(".md") or ".md/" in target:
+        return _Issue(
             MARKDOWN_LINK,
             "link to a .md file was not rewritten (no such page in the build)",
-            _suggest_page(site, target, where),
+            _suggest_page(site, target, page, link),
         )
+    target_page = _page_for(site, target)
     if target_page is None:
         if target in site.files:
             return None  # a file that is not a page (stylesheet, image, PDF...)
         folder = target.rstrip("/")
         if folder in folders and f"{folder}/index.html" not in site.files:
-            return _finding(where, FOLDER_WITHOUT_INDEX, f"folder /{folder}/ has no index.html", "")
-        return _finding(
-            where, MISSING_TARGET, "target does not exist", _suggest_page(site, target, where)
+            return _Issue(FOLDER_WITHOUT_INDEX, f"folder /{folder}/ has no index.html")
+        return _Issue(
+            MISSING_TARGET, "target does not exist", _suggest_page(site, target, page, link)
         )
     if fragment and fragment not in target_page.ids:
-        return _finding(
-            where,
+        return _Issue(
             MISSING_ANCHOR,
             f"no element with id {fragment!r} on /{target_page.url}",
             _suggest_id(fragment, target_page.ids),
@@ -223,8 +255,7 @@ def _check_internal(
         and page.lang in target_page.hreflang
     ):
         own = _internal_path(site, target_page.hreflang[page.lang])
-        return _finding(
-            where,
+        return _Issue(
             CROSS_LANGUAGE,
             f"a {page.lang} page links to the {target_page.lang} version of /{target_page.url}",
             f"link the {page.lang} page /{own} instead, or mark the link with hreflang",
@@ -232,11 +263,11 @@ def _check_internal(
     return None
 
 
-def _page_for(site: BuiltSite, folders: set[str], target: str) -> PageLinks | None:
-    for candidate in (target, target.rstrip("/") + "/" if target else ""):
-        if candidate in site.pages:
-            return site.pages[candidate]
-    return None
+def _page_for(site: BuiltSite, target: str) -> PageLinks | None:
+    page = site.pages.get(target)
+    if page is None and target and not target.endswith("/"):
+        page = site.pages.get(target + "/")
+    return page
 
 
 def _internal_path(site: BuiltSite, url: str) -> str:
@@ -245,16 +276,13 @@ def _internal_path(site: BuiltSite, url: str) -> str:
     return url.lstrip("/")
 
 
-def _check_mailto(url: str, where: Finding) -> Finding | None:
+def _check_mailto(url: str) -> _Issue | None:
     addresses = unquote(url[len("mailto:") :].split("?", 1)[0])
     bad = [address for address in addresses.split(",") if not _EMAIL.match(address.strip())]
     if addresses.strip() and not bad:
         return None
-    return _finding(
-        where,
-        MAILTO,
-        f"invalid e-mail address {', '.join(bad) or '(none)'!r}",
-        "mailto:name@example.org",
+    return _Issue(
+        MAILTO, f"invalid e-mail address {', '.join(bad) or '(none)'!r}", "mailto:name@example.org"
     )
 
 
@@ -267,9 +295,8 @@ def _check_hreflang(site: BuiltSite, page: PageLinks, source: Source | None) -> 
         target = site.pages.get(target_url)
         base = Finding("", page.url, href, "", path, emitter="theme: main.html (head)")
         if target is None:
-            findings.append(
-                _finding(base, HREFLANG_MISSING, f"hreflang={lang} alternate does not exist", "")
-            )
+            message = f"hreflang={lang} alternate does not exist"
+            findings.append(replace(base, kind=HREFLANG_MISSING, message=message))
             continue
         if lang == "x-default" or target_url == page.url:
             continue
@@ -279,30 +306,9 @@ def _check_hreflang(site: BuiltSite, page: PageLinks, source: Source | None) -> 
             if code != "x-default"
         }
         if page.url not in back:
-            findings.append(
-                _finding(
-                    base,
-                    HREFLANG_NOT_RECIPROCAL,
-                    f"hreflang={lang} alternate /{target_url} does not link back to /{page.url}",
-                    "",
-                )
-            )
+            message = f"hreflang={lang} alternate /{target_url} does not link back to /{page.url}"
+            findings.append(replace(base, kind=HREFLANG_NOT_RECIPROCAL, message=message))
     return findings
-
-
-def _finding(where: Finding, kind: str, message: str, suggestion: str) -> Finding:
-    return Finding(
-        kind=kind,
-        page=where.page,
-        url=where.url,
-        message=message,
-        path=where.path,
-        line=where.line,
-        col=where.col,
-        written=where.written,
-        emitter=where.emitter,
-        suggestion=suggestion,
-    )
 
 
 def _suggest_id(fragment: str, ids: Iterable[str]) -> str:
@@ -311,24 +317,23 @@ def _suggest_id(fragment: str, ids: Iterable[str]) -> str:
     return f"did you mean #{close[0]}?" if close else ""
 
 
-def _suggest_page(site: BuiltSite, target: str, where: Finding) -> str:
-    """The closest existing page, as a path to its Markdown file when known."""
+def _suggest_page(site: BuiltSite, target: str, page: PageLinks, link: Link) -> str:
+    """The closest existing page in the page's language, as a path to its Markdown file
+    when the link was written by the author."""
     wanted = target.removesuffix(".md").rstrip("/")
-    lang = site.pages[where.page].lang if where.page in site.pages else None
     pages = {
         url.rstrip("/"): url
-        for url, page in site.pages.items()
-        if url != where.page and (lang is None or page.lang == lang)
+        for url, other in site.pages.items()
+        if url != page.url and (page.lang is None or other.lang == page.lang)
     }
     close = difflib.get_close_matches(wanted, list(pages), n=1, cutoff=0.6)
     if not close:
         return ""
     url = pages[close[0]]
     source = site.sources.get(url)
-    here = site.sources.get(where.page)
-    if source and here and where.emitter == CONTENT:
-        relative = posixpath.relpath(source.path, posixpath.dirname(here.path))
-        return f"did you mean {relative}?"
+    here = site.sources.get(page.url)
+    if source and here and link.origin == CONTENT:
+        return f"did you mean {posixpath.relpath(source.path, posixpath.dirname(here.path))}?"
     return f"did you mean /{url}?"
 
 

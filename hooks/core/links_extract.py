@@ -7,6 +7,7 @@ of the site's hooks (identified by the classes they render with), or a theme tem
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -51,9 +52,8 @@ THEME_REGIONS = (
 )
 
 
-@dataclass(frozen=True)
-class Link:
-    """One reference from a page to a URL."""
+class Link(NamedTuple):
+    """One reference from a page to a URL (a tuple: pages hold tens of them, sites millions)."""
 
     url: str
     tag: str
@@ -74,25 +74,63 @@ class PageLinks:
     hreflang: dict[str, str] = field(default_factory=dict)  # <link rel=alternate hreflang>
 
 
+_ATTRIBUTE = dict(LINK_ATTRIBUTES)
+_ANY_LINK = "[href], [src]"
+# Who owns which links, most specific first (a link takes the first match): links matched
+# directly, then containers whose links one emitter renders.
+_OWN_LINKS: tuple[tuple[str, str], ...] = (
+    *((f"a.{css}", name) for css, name in EXTENSION_LINKS.items()),
+    ('a[href^="#__codelineno-"]', "extension: pymdownx.highlight (line anchors)"),
+)
+_CONTAINERS: tuple[tuple[str, str], ...] = (
+    *((f".{css}", name) for css, name in HOOK_CONTAINERS.items()),
+    *((f"{tag}.{css}" if css else tag, name) for tag, css, name in THEME_REGIONS),
+    ("article", CONTENT),
+)
+
+
+_ANY_CONTAINER = ", ".join(selector for selector, _ in _CONTAINERS)
+
+
+def _priority(node: LexborNode) -> int:
+    """Index in _CONTAINERS of the first container selector ``node`` matches."""
+    classes = (node.attributes.get("class") or "").split()
+    for index, (selector, _) in enumerate(_CONTAINERS):
+        tag, _, css = selector.partition(".")
+        if (not tag or tag == node.tag) and (not css or css in classes):
+            return index
+    return len(_CONTAINERS)
+
+
 def extract(html: str, url: str) -> PageLinks:
     """Parse ``html`` (the page at site URL ``url``) once, keeping ids and links."""
     tree = LexborHTMLParser(html)
     root = tree.css_first("html")
     page = PageLinks(url=url, lang=root.attributes.get("lang") if root else None)
-    for node in tree.css("[id], a[name]"):
-        for attribute in ("id", "name"):
-            value = node.attributes.get(attribute)
-            if value:
-                page.ids.add(value)
-    content = tree.css_first("article")
+    page.ids.update(node.id for node in tree.css("[id]"))
+    page.ids.update(node.attrs.get("name") or "" for node in tree.css("a[name]"))
+    page.ids.discard("")
+    origins: dict[int, str] = {}
+    for selector, name in _OWN_LINKS:
+        for node in tree.css(selector):
+            origins[node.mem_id] = name
+    # The few containers of a page, found in one query, each searched once, most specific
+    # first: much cheaper than descendant selectors over the whole tree.
+    containers = sorted(
+        ((_priority(container), container) for container in tree.css(_ANY_CONTAINER)),
+        key=lambda item: item[0],
+    )
+    for priority, container in containers:
+        name = _CONTAINERS[priority][1]
+        for node in container.css(_ANY_LINK):
+            origins.setdefault(node.mem_id, name)
     content_index = 0
-    selector = ", ".join(f"{tag}[{attribute}]" for tag, attribute in LINK_ATTRIBUTES)
-    attributes = dict(LINK_ATTRIBUTES)
-    for node in tree.css(selector):
-        value = node.attributes.get(attributes[node.tag])
+    for node in tree.css(_ANY_LINK):
+        attribute = _ATTRIBUTE.get(node.tag)
+        value = node.attributes.get(attribute) if attribute else None
         if value is None:
             continue
-        origin = _origin(node, content)
+        origin = origins.get(node.mem_id, "theme: main.html")
         rel = node.attributes.get("rel")
         hreflang = node.attributes.get("hreflang")
         if node.tag == "link" and rel == "alternate" and hreflang:
@@ -102,25 +140,3 @@ def extract(html: str, url: str) -> PageLinks:
             index, content_index = content_index, content_index + 1
         page.links.append(Link(value, node.tag, origin, index, hreflang, rel))
     return page
-
-
-def _origin(node: LexborNode, content: LexborNode | None) -> str:
-    """Who put ``node`` on the page."""
-    own = set((node.attributes.get("class") or "").split())
-    if (node.attributes.get("href") or "").startswith("#__codelineno-"):
-        return "extension: pymdownx.highlight (line anchors)"
-    for css, name in EXTENSION_LINKS.items():
-        if css in own:
-            return name
-    parent = node.parent
-    while parent is not None and parent.tag != "-document":
-        classes = set((parent.attributes.get("class") or "").split())
-        for css in classes & HOOK_CONTAINERS.keys():
-            return HOOK_CONTAINERS[css]
-        for tag, css, name in THEME_REGIONS:
-            if parent.tag == tag and (not css or css in classes):
-                return name
-        if parent.tag == "article":
-            return CONTENT
-        parent = parent.parent
-    return "theme: main.html"

@@ -97,7 +97,7 @@ def site_of(
         extracted,
         all_files,
         url,
-        {u: Source(f"docs/{u.rstrip('/') or 'index'}.md", "") for u in pages},
+        {u: Source(f"docs/{u.rstrip('/') or 'index'}.md", content="") for u in pages},
     )
 
 
