@@ -107,7 +107,10 @@ def generate(out: Path, posts: int, hooks: bool = True, seed: int = 7) -> Path:
         shutil.rmtree(out)
     docs = out / "docs"
     shutil.copytree(REPO / "docs" / "assets", docs / "assets")
-    section_pages = {"es": ("index.md", "etiquetas.md"), "en": ("index.md", "tags.md")}
+    section_pages = {
+        "es": ("index.md", "etiquetas.md", "buscar.md"),
+        "en": ("index.md", "tags.md", "search.md"),
+    }
     for lang, names in section_pages.items():
         (docs / lang / "posts").mkdir(parents=True)
         for name in names:

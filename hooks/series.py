@@ -34,7 +34,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         pages[series_id] = (run.series.name[lang], run.series.description[lang])
     for series_id, (title, description) in pages.items():
         rel_path = series_page_path(None if series_id == INDEX else series_id)
-        front = yaml.safe_dump({"title": title, "description": description}, allow_unicode=True)
+        meta = {"title": title, "description": description, "search": {"exclude": True}}
+        front = yaml.safe_dump(meta, allow_unicode=True)  # listings: kept out of search
         file = File.generated(
             config, f"{lang}/{rel_path}", content=f"---\n{front}---\n\n{MARKER.format(series_id)}\n"
         )

@@ -110,6 +110,10 @@ SECTION_PAGES = {
     "<!-- material/tags -->\n",
     "es/fuentes.md": "---\ntitle: Fuentes\ntranslation_key: sources\n---\n\n# Fuentes\n",
     "en/sources.md": "---\ntitle: Sources\ntranslation_key: sources\n---\n\n# Sources\n",
+    "es/buscar.md": "---\ntitle: Buscar\ntranslation_key: search\nsearch:\n  exclude: true\n---\n\n"
+    "# Buscar\n\n<!-- search:page -->\n",
+    "en/search.md": "---\ntitle: Search\ntranslation_key: search\nsearch:\n  exclude: true\n---\n\n"
+    "# Search\n\n<!-- search:page -->\n",
 }
 
 

@@ -18,21 +18,24 @@ from hooks.core.series import Part, SeriesRun, display_title
 from hooks.core.ui import t, t_count
 
 _TAG_NAME = re.compile(r"[a-z][a-z0-9]*")
+_VOID = {"input", "img", "br", "meta", "link"}
 
 
-def tag(name: str, content: object = "", **attrs: object) -> Markup:
-    """``<name attrs>content</name>``; attribute names use ``_`` for ``-``, ``class_`` for
+def tag(element: str, content: object = "", /, **attrs: object) -> Markup:
+    """``<element attrs>content</element>``; attribute names use ``_`` for ``-``, ``class_`` for
     ``class``; attributes whose value is None are left out."""
-    if not _TAG_NAME.fullmatch(name):
-        raise ValueError(f"not a tag name: {name!r}")
+    if not _TAG_NAME.fullmatch(element):
+        raise ValueError(f"not a tag name: {element!r}")
     rendered = Markup("").join(
         Markup(' {}="{}"').format(key.rstrip("_").replace("_", "-"), value)
         for key, value in attrs.items()
         if value is not None
     )
-    # The name is checked above; attributes and content were escaped by Markup.format.
-    opening = Markup(f"<{name}") + rendered + Markup(">")  # noqa: S704
-    return opening + escape(content) + Markup(f"</{name}>")  # noqa: S704
+    # The element name is checked above; attributes and content were escaped by Markup.format.
+    opening = Markup(f"<{element}") + rendered + Markup(">")  # noqa: S704
+    if element in _VOID:
+        return opening
+    return opening + escape(content) + Markup(f"</{element}>")  # noqa: S704
 
 
 def join(parts: Iterable[object], separator: str = "") -> Markup:
@@ -99,7 +102,7 @@ def post_header(
     ]
     parts = [
         tag("h1", post.title),
-        tag("p", join(meta, " · "), class_="post-meta"),
+        tag("p", join(meta, " · "), class_="post-meta", data_pagefind_ignore=""),
     ]
     if original_link is not None and post.translated_from:
         language = t(lang, f"lang.{post.translated_from}")
@@ -120,6 +123,7 @@ def post_header(
                     ]
                 ),
                 class_="post-translation",
+                data_pagefind_ignore="",
             )
         )
     if series_line is not None:
@@ -183,7 +187,7 @@ def provenance(post: Post, lang: str, sources_link: Link | None) -> Markup:
     ]
     if sources_link is not None:
         body.append(tag("p", tag("a", sources_link.text, href=sources_link.href)))
-    return tag("aside", join(body, "\n"), class_="post-provenance")
+    return tag("aside", join(body, "\n"), class_="post-provenance", data_pagefind_ignore="")
 
 
 def post_card(post: Post, lang: str, href: str, badges: Sequence[Markup] = ()) -> Markup:
@@ -270,6 +274,7 @@ def series_box(run: SeriesRun, part: Part, lang: str, series_href: str, link_to:
         join(parts, "\n"),
         class_="series-box",
         aria_label=t(lang, "series.box_label", name=name),
+        data_pagefind_ignore="",
     )
 
 

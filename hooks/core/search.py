@@ -1,0 +1,109 @@
+"""What the search index gets from each page, and the search page's markup.
+
+Pagefind indexes only elements marked ``data-pagefind-body``: a post's text (its header's
+date line, series box and provenance box carry ``data-pagefind-ignore``), with its date and
+series as result metadata and its series and tags as filters.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from markupsafe import Markup
+
+from hooks.core.posts import Post
+from hooks.core.render import describe_date, join, tag
+from hooks.core.ui import t
+
+SEARCH_KEY = "search"  # translation_key of the search page in every language
+PAGE_MARKER = "<!-- search:page -->"
+FILTER_KEYS = ("series", "tag")
+
+
+def post_fields(post: Post, series_name: str | None) -> tuple[dict[str, str], dict[str, list[str]]]:
+    """(metadata, filters) of a post for its search result."""
+    meta = {"date": describe_date(post.date, post.lang)}
+    filters: dict[str, list[str]] = {"tag": list(post.tags)}
+    if series_name:
+        meta["series"] = series_name
+        filters["series"] = [series_name]
+    return meta, filters
+
+
+def indexed(html: str, meta: Mapping[str, str], filters: Mapping[str, Sequence[str]]) -> str:
+    """``html`` marked as the page's searchable body, carrying its metadata and filters.
+
+    Metadata and filters sit in hidden elements (values may contain commas, which the
+    attribute form of Pagefind's syntax would split).
+    """
+    hidden = [tag("span", value, data_pagefind_meta=key, hidden="") for key, value in meta.items()]
+    for key, values in filters.items():
+        hidden += [tag("span", value, data_pagefind_filter=key, hidden="") for value in values]
+    extras = tag("div", join(hidden), data_pagefind_ignore="", hidden="") if hidden else ""
+    return f'<div data-pagefind-body="">{html}\n{extras}</div>'  # html: the rendered page
+
+
+def search_page(lang: str, bundle: str) -> Markup:
+    """The search page: a form, filters (filled in by assets/search.js), the results."""
+    texts = {
+        # "{count}" stays a placeholder: assets/search.js fills it in.
+        f"data_text_{name.replace('.', '_').replace('count_', '')}": t(
+            lang, f"search.{name}", count="{count}"
+        )
+        for name in ("initial", "loading", "none", "count.one", "count.other", "error", "more")
+    }
+    texts.update(
+        {f"data_text_filter_{key}": t(lang, f"search.filter.{key}") for key in FILTER_KEYS}
+    )
+    form = tag(
+        "form",
+        join(
+            [
+                tag("label", t(lang, "search.page_label"), for_="pf-page-input"),
+                tag(
+                    "input",
+                    "",
+                    id="pf-page-input",
+                    type="search",
+                    name="q",
+                    autocomplete="off",
+                    spellcheck="false",
+                ),
+                tag("button", t(lang, "search.submit"), type="submit", class_="md-button"),
+            ],
+            "\n",
+        ),
+        class_="pf-page__form",
+        role="search",
+        action="",
+        method="get",
+    )
+    return tag(
+        "div",
+        join(
+            [
+                form,
+                tag(
+                    "div",
+                    "",
+                    class_="pf-page__filters",
+                    aria_label=t(lang, "search.filters"),
+                    role="group",
+                ),
+                tag("p", t(lang, "search.initial"), class_="pf-page__status", aria_live="polite"),
+                tag("ol", "", class_="pf-page__results"),
+                tag(
+                    "button",
+                    t(lang, "search.more"),
+                    type="button",
+                    class_="md-button pf-page__more",
+                    hidden="",
+                ),
+            ],
+            "\n",
+        ),
+        class_="pf-page",
+        data_pagefind_page="",
+        data_bundle=bundle,
+        **texts,
+    )

@@ -1,0 +1,254 @@
+"""Search in the reader's language (Pagefind inside Material), in a real browser.
+
+Expected results are computed from the built pages themselves: the text Pagefind indexes
+(the data-pagefind-body element minus data-pagefind-ignore parts), accents folded.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+import unicodedata
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from tests.support import REPO, Build, text_of
+
+ARTIFACTS = REPO / "test-artifacts"
+
+
+def fold(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def indexed_pages(build: Build, lang: str) -> dict[str, set[str]]:
+    """URL path -> words Pagefind indexes on that page, for pages of ``lang``."""
+    pages = {}
+    for path in build.pages():
+        tree = build.page(path.relative_to(build.site).parent.as_posix() + "/")
+        body = tree.css_first("[data-pagefind-body]")
+        if body is None or tree.css_first("html").attributes.get("lang") != lang:
+            continue
+        for ignored in body.css("[data-pagefind-ignore], script, style"):
+            ignored.decompose()
+        url = "/" + path.relative_to(build.site).parent.as_posix() + "/"
+        pages[url.replace("/./", "/")] = set(re.findall(r"\w+", fold(text_of(body))))
+    return pages
+
+
+def expected(build: Build, lang: str, *words: str) -> set[str]:
+    return {
+        url for url, found in indexed_pages(build, lang).items() if any(w in found for w in words)
+    }
+
+
+def settled_results(page, scope: str = ".pf-search") -> list[str]:
+    """Result links once the search has settled: state 'ready' and two reads that agree."""
+    page.wait_for_selector(f'{scope}[data-state="ready"]', state="attached")
+    previous = None
+    for _ in range(20):
+        links = page.eval_on_selector_all(
+            f"{scope} a.md-search-result__link, {scope} a.pf-result__link",
+            "nodes => nodes.map(n => n.getAttribute('href'))",
+        )
+        if links == previous:
+            return [urlsplit(link).path for link in links if "?q=" not in link]
+        previous = links
+        time.sleep(0.1)
+    raise AssertionError("search results did not settle")
+
+
+def search_box(page, url: str, query: str) -> list[str]:
+    page.goto(url)
+    page.keyboard.press("/")
+    page.locator(".pf-search .md-search__input").fill(query)
+    return settled_results(page)
+
+
+pytestmark = pytest.mark.browser
+
+
+def test_accents_optional_and_only_spanish(page, real_site_url: str, real_site: Build) -> None:
+    found = search_box(page, f"{real_site_url}posts/miercoles-de-mekate-en-jueves/", "atencion")
+    assert set(found) == expected(real_site, "es", "atencion") and found
+    assert not [url for url in found if url.startswith("/en/")]
+    meta = page.locator(".pf-search .md-search-result__meta").inner_text()
+    assert meta == f"{len(found)} resultados"
+
+
+def test_languages_stay_apart(page, real_site_url: str, real_site: Build) -> None:
+    english = search_box(page, f"{real_site_url}en/", "loyalty")
+    assert set(english) == expected(real_site, "en", "loyalty") and english
+    assert all(url.startswith("/en/") for url in english)
+    spanish = search_box(page, real_site_url, "lealtad")
+    assert set(spanish) == expected(real_site, "es", "lealtad") and spanish
+    assert not [url for url in spanish if url.startswith("/en/")]
+    # English pages quoting the Spanish title may match; Spanish pages never do.
+    english = search_box(page, f"{real_site_url}en/", "lealtad")
+    assert set(english) == expected(real_site, "en", "lealtad")
+    assert all(url.startswith("/en/") for url in english)
+
+
+@pytest.mark.parametrize(
+    ("start", "query", "only_other_form"),
+    [
+        ("", "campañas", "/posts/un-gran-programa-anti-lealtad/"),  # says only "campaña"
+        ("", "campana", "/posts/10-errores-comunmente-cometidos-por-los-publicistas/"),
+        ("en/", "customers", "/en/posts/oximoron-mad-men-customer-care/"),  # only "customer"
+        ("en/", "campaigns", "/en/posts/un-gran-programa-anti-lealtad/"),  # only "campaign"
+    ],
+)
+def test_singular_and_plural_match(
+    page, real_site_url: str, start: str, query: str, only_other_form: str
+) -> None:
+    assert only_other_form in search_box(page, real_site_url + start, query)
+
+
+INDEXED_CONTENT = """async (query) => {
+    const bundle = document.querySelector("[data-pagefind-ui]").getAttribute("data-bundle");
+    const pagefind = await import(new URL(bundle + "pagefind.js", document.baseURI).href);
+    await pagefind.init();
+    const search = await pagefind.search(query);
+    return Promise.all(search.results.map(async (r) => {
+        const data = await r.data();
+        return {url: data.url, title: data.meta.title, content: data.content};
+    }));
+}"""
+
+
+def test_only_article_content_is_indexed(page, real_site_url: str) -> None:
+    page.goto(f"{real_site_url}posts/un-gran-programa-anti-lealtad/")
+    results = page.evaluate(INDEXED_CONTENT, "iPhone")
+    post = next(r for r in results if r["url"].endswith("/posts/un-gran-programa-anti-lealtad/"))
+    content = post["content"]
+    assert post["title"] == "Miércoles de Mekate: ¿Un gran programa Anti-lealtad?"
+    assert "La fiebre pre-iPhone sí que causó revuelo" in content  # the essay
+    for outside in (
+        "Parte 2 de 3",  # series box
+        "Sobre este texto",  # provenance box
+        "Autor desconocido",  # date line of the header
+        "Inicio",  # nav
+        "MkDocs",  # footer
+        "lealtad redes sociales",  # the theme's tag list
+        "¶",  # permalink anchors of headings
+    ):
+        assert outside not in content, outside
+    assert search_box(page, real_site_url, "MkDocs") == []
+    titles = [r["title"] for r in page.evaluate(INDEXED_CONTENT, "fuentes")]
+    assert "Sobre las fuentes" in titles
+    urls = {urlsplit(r["url"]).path for r in page.evaluate(INDEXED_CONTENT, "Mekate")}
+    assert "/series/miercoles-de-mekate/" not in urls and "/" not in urls  # listings are not
+
+
+def test_result_shows_title_date_and_series(page, real_site_url: str) -> None:
+    search_box(page, real_site_url, "publicistas")
+    first = page.locator(".pf-search .md-search-result__item").first
+    assert "10 errores comunmente cometidos" in first.locator("h1").inner_text()
+    assert first.locator(".pf-result__meta").inner_text() == (
+        "Fecha desconocida (anterior al 16 de julio de 2008) · Miércoles de Mekate"
+    )
+
+
+def test_keyboard_only(page, real_site_url: str) -> None:
+    page.goto(f"{real_site_url}en/")
+    assert page.locator(".pf-search .md-search__input").get_attribute("placeholder") == "Search"
+    for key in ("s", "f", "/"):
+        page.keyboard.press("Escape")
+        page.locator("body").focus()
+        page.keyboard.press(key)
+        assert page.evaluate("document.activeElement.classList.contains('md-search__input')"), key
+    page.keyboard.type("Draper")
+    results = settled_results(page)
+    page.keyboard.press("ArrowDown")
+    assert page.evaluate("document.activeElement.getAttribute('href')") is not None
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(re.escape(results[0]) + "$"))
+    page.keyboard.press("/")
+    page.keyboard.press("Escape")
+    assert not page.locator("#__search").is_checked()
+
+
+def test_search_page_filters_by_series(page, real_site_url: str, real_site: Build) -> None:
+    page.goto(f"{real_site_url}buscar/?q=cliente")
+    everything = settled_results(page, ".pf-page")
+    page.get_by_label(re.compile(r"^Miércoles de Mekate \(3\)$")).check()
+    filtered = settled_results(page, ".pf-page")
+    assert filtered and set(filtered) < set(everything)
+    parts = {
+        "/posts/10-errores-comunmente-cometidos-por-los-publicistas/",
+        "/posts/un-gran-programa-anti-lealtad/",
+        "/posts/miercoles-de-mekate-en-jueves/",
+    }
+    assert set(filtered) <= parts
+    assert "series=Mi%C3%A9rcoles+de+Mekate" in page.url
+    english = page.context.new_page()
+    english.goto(f"{real_site_url}en/search/?q=client&tag=advertising")
+    assert settled_results(english, ".pf-page") == [
+        "/en/posts/10-errores-comunmente-cometidos-por-los-publicistas/"
+    ]
+    assert english.locator(".pf-page__filter legend").all_inner_texts() == ["Series", "Tag"]
+
+
+def test_all_results_link_and_form_without_script(page, real_site_url: str) -> None:
+    page.goto(real_site_url)
+    form = page.locator(".pf-search form")
+    assert form.get_attribute("action") == "buscar/"
+    page.goto(f"{real_site_url}en/posts/una-idea-sobre-el-servicio-a-clientes/")
+    assert page.locator(".pf-search form").get_attribute("action") == "../../search/"
+
+
+def test_pagefind_loads_only_on_first_use(page, real_site_url: str) -> None:
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.goto(real_site_url, wait_until="networkidle")
+    assert not [url for url in requested if "/pagefind/" in url]
+    script = page.locator('script[src$="assets/search.js"]')
+    assert script.get_attribute("defer") is not None
+    page.keyboard.press("/")
+    page.wait_for_function(
+        "() => performance.getEntriesByType('resource')"
+        ".some(e => e.name.includes('/pagefind/pagefind.js'))"
+    )
+
+
+def test_phone_opens_full_width_search(browser, real_site_url: str) -> None:
+    context = browser.new_context(viewport={"width": 390, "height": 800}, is_mobile=True)
+    try:
+        phone = context.new_page()
+        phone.goto(real_site_url)
+        box = phone.locator(".pf-search .md-search__inner")
+        assert box.bounding_box()["width"] < 10  # closed: only the header icon shows
+        phone.locator('label.md-header__button[for="__search"]').click()
+        phone.wait_for_function(
+            "() => document.activeElement.classList.contains('md-search__input')"
+        )
+        assert box.bounding_box()["width"] >= 380
+        phone.keyboard.type("Draper")
+        assert settled_results(phone)
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_screenshot_open_search(browser, real_site_url: str, scheme: str) -> None:
+    context = browser.new_context(viewport={"width": 1280, "height": 800}, color_scheme=scheme)
+    try:
+        shot = context.new_page()
+        shot.goto(real_site_url)
+        shot.keyboard.press("/")
+        shot.keyboard.type("cliente")
+        settled_results(shot)
+        ARTIFACTS.mkdir(exist_ok=True)
+        path = ARTIFACTS / f"search-{scheme}.png"
+        shot.screenshot(path=str(path))
+        assert Path(path).stat().st_size > 10_000
+        palette = shot.evaluate("document.body.getAttribute('data-md-color-scheme')")
+        assert palette == ("slate" if scheme == "dark" else "default")
+        background = shot.evaluate("getComputedStyle(document.body).backgroundColor")
+        dark = sum(int(v) for v in re.findall(r"\d+", background)[:3]) < 300
+        assert dark is (scheme == "dark"), background
+    finally:
+        context.close()
