@@ -127,15 +127,16 @@ def generate(out: Path, posts: int, hooks: bool = True, seed: int = 7) -> Path:
     config = out / "mkdocs.yml"
     real_hooks = re.findall(r"^  - (hooks/\S+\.py)", (REPO / "mkdocs.yml").read_text(), re.M)
     hook_lines = "".join(f"  - {REPO / hook}\n" for hook in real_hooks) if hooks else " []\n"
-    config.write_text(
-        f"INHERIT: {REPO / 'mkdocs.yml'}\n"
-        "docs_dir: docs\n"
-        "hooks:"
-        + ("\n" if hooks else "")
-        + hook_lines
-        + f"theme:\n  custom_dir: {REPO / 'overrides'}\n",
-        encoding="utf-8",
-    )
+    # Without the hooks, the theme overrides (which read what the hooks provide) go too:
+    # bare Material + static-i18n.
+    overrides = REPO / "overrides"
+    if not hooks:
+        overrides = out / "no-overrides"
+        overrides.mkdir()
+    head = f"INHERIT: {REPO / 'mkdocs.yml'}\ndocs_dir: docs\n"
+    hooks_block = "hooks:" + ("\n" if hooks else "") + hook_lines
+    theme = f"theme:\n  custom_dir: {overrides}\n"
+    config.write_text(head + hooks_block + theme, encoding="utf-8")
     return config
 
 
