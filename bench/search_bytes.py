@@ -89,7 +89,7 @@ def main() -> None:
         base = f"http://127.0.0.1:{port}/"
         config = generate(out / "pagefind", args.posts)
         seconds, output = build(config, out / "pagefind" / "site", site_url=base)
-        indexing = float(re.search(r"Search index: \d+ pages in ([\d.]+) s", output).group(1))
+        indexing = float(re.search(r"Search index: .* waited ([\d.]+) s", output).group(1))
         bundle = sum(f.stat().st_size for f in (out / "pagefind" / "site" / "pagefind").rglob("*"))
         with serve(out / "pagefind" / "site", port):
             first, second = query_bytes(f"{base}posts/post-0001/", ["cliente", "servicio rapido"])
@@ -97,7 +97,10 @@ def main() -> None:
             f"{args.posts} posts per language, {time.strftime('%Y-%m-%d')}, {os.cpu_count()} cores"
         )
         share = indexing / seconds
-        print(f"  build {seconds:.1f} s; Pagefind indexing {indexing:.2f} s = {share:.1%}")
+        print(
+            f"  build {seconds:.1f} s; Pagefind on the critical path {indexing:.2f} s = {share:.1%}"
+            " (the rest overlaps the build)"
+        )
         print(f"  Pagefind bundle on disk: {bundle / 1024 / 1024:.1f} MiB (both languages)")
         print(f"  first query:  {first[0] / 1024:.0f} KiB in {first[1]} requests")
         print(f"  second query: {second[0] / 1024:.0f} KiB in {second[1]} requests")

@@ -1,23 +1,27 @@
-"""MkDocs glue for search: what Pagefind indexes, the search pages, and the index itself.
+"""MkDocs glue for search: what Pagefind indexes, the search pages, and the indexes.
 
-Pagefind builds one index per language (from ``<html lang>``), with Spanish and English
-stemming and accent-insensitive matching. It runs once, after the last language is built:
-mkdocs-static-i18n builds the other languages inside the default language's
-``on_post_build`` (priority -100), so this hook's ``on_post_build`` runs at -200 and returns
-early while static-i18n is still building.
+One Pagefind bundle per language (``/pagefind/``, ``/en/pagefind/``), with that language's
+stemming and accent-insensitive matching. mkdocs-static-i18n builds the other languages
+inside the default language's ``on_post_build`` (priority -100): this hook starts indexing a
+language at -50, as soon as its pages are written, in a background process (Pagefind's
+bundled binary), so the Spanish index is built while the English pages render and the
+English one while the link check runs; at -300, at the very end of the outer build, it waits
+for both.
 """
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import shutil
+import subprocess
 import time
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import event_priority
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
@@ -46,6 +50,7 @@ def on_page_context(
     """The header's search form submits to this language's search page."""
     content = state.site().content
     lang = state.page_language(page)
+    context["search_bundle_url"] = search.bundle_url(lang, content.default_language)
     search_page = content.pages.get(lang, {}).get(search.SEARCH_KEY)
     if search_page is not None:
         context["search_page_url"] = url_of(search_page.rel_path, lang, content.default_language)
@@ -57,7 +62,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     content = model.content
     lang, rel_path = state.page_language(page), state.page_rel_path(page)
     if search.PAGE_MARKER in html:
-        bundle = relative_url("pagefind/", page.url)
+        bundle = relative_url(search.bundle_url(lang, content.default_language), page.url)
         return html.replace(search.PAGE_MARKER, str(search.search_page(lang, bundle)))
     key = content.path_keys.get(lang, {}).get(rel_path)
     post = content.posts.get(lang, {}).get(key or "")
@@ -78,26 +83,78 @@ def _excluded(page: Page) -> bool:
     return isinstance(options, dict) and bool(options.get("exclude"))
 
 
-@event_priority(-200)  # after static-i18n (-100) has built every language
-def on_post_build(config: MkDocsConfig) -> None:
+@dataclass
+class _Run:
+    """One Pagefind process indexing one language's pages."""
+
+    lang: str
+    bundle: Path
+    process: subprocess.Popen[bytes]
+
+
+_runs: list[_Run] = []
+
+
+def on_pre_build(config: MkDocsConfig) -> None:
+    if not state.inside_i18n_build(config):
+        _stop_all()
+
+
+@event_priority(-50)  # before static-i18n (-100) starts building the next language
+def _start_indexing(config: MkDocsConfig) -> None:
+    """This language's pages are all written: index them in the background (Pagefind's
+    bundled binary, on another core) while MkDocs builds the next language."""
+    model = state.site()
+    lang = state.current_language(config)
+    default = model.default_language
+    site_dir = Path(config.site_dir)
+    root = site_dir / search.language_root(lang, default)
+    if lang == default:
+        others = [other for other in model.content.languages if other != default]
+        glob = search.default_language_glob([p.name for p in site_dir.iterdir()], others)
+    else:
+        glob = "**/*.html"
+    bundle = root / search.BUNDLE_DIR
+    if bundle.exists():
+        shutil.rmtree(bundle)  # a stale bundle of a previous build must not survive
+    command = [str(_executable()), *search.pagefind_command(str(root), glob)]
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)  # noqa: S603
+    _runs.append(_Run(lang, bundle, process))
+
+
+@event_priority(-300)  # the very end: after the link check (-200), which runs meanwhile
+def _wait_for_indexes(config: MkDocsConfig) -> None:
     if state.inside_i18n_build(config):
         return
     started = time.perf_counter()
-    site_dir = Path(config.site_dir)
-    output = site_dir / "pagefind"
-    pages = asyncio.run(_index(site_dir, output))
-    for name in UNUSED_BUNDLE_FILES:
-        (output / name).unlink(missing_ok=True)
-    log.info(f"Search index: {pages} pages in {time.perf_counter() - started:.2f} s")
+    runs = list(_runs)
+    _runs.clear()
+    for run in runs:
+        output, _ = run.process.communicate()
+        if run.process.returncode != 0:
+            raise PluginError(f"Pagefind failed on the '{run.lang}' pages:\n{output.decode()}")
+        for name in UNUSED_BUNDLE_FILES:
+            (run.bundle / name).unlink(missing_ok=True)
+    waited = time.perf_counter() - started
+    log.info(f"Search index: {len(runs)} language bundles, waited {waited:.2f} s at the end")
 
 
-async def _index(site_dir: Path, output: Path) -> int:
-    from pagefind.index import PagefindIndex
+on_post_build = CombinedEvent(_start_indexing, _wait_for_indexes)
 
-    if output.exists():
-        shutil.rmtree(output)  # a stale bundle of a previous build must not survive
-    # Permalink anchors ("¶") added by the toc extension are not text.
-    config = {"output_path": str(output), "exclude_selectors": [".headerlink"]}
-    async with PagefindIndex(config=config) as index:  # files are written on exit
-        result = await index.add_directory(str(site_dir))
-    return int(result.get("page_count", 0))
+
+def on_build_error(error: Exception) -> None:
+    _stop_all()
+
+
+def _stop_all() -> None:
+    for run in _runs:
+        if run.process.poll() is None:
+            run.process.kill()
+        run.process.communicate()
+    _runs.clear()
+
+
+def _executable() -> Path:
+    from pagefind.service import _must_get_executable  # the binary shipped by pagefind[bin]
+
+    return _must_get_executable()

@@ -16,6 +16,9 @@ from hooks.core.render import describe_date, join, tag
 from hooks.core.ui import t
 
 SEARCH_KEY = "search"  # translation_key of the search page in every language
+BUNDLE_DIR = "pagefind"  # each language's bundle sits under its own root: /pagefind/, /en/pagefind/
+# Permalink anchors ("¶") added by the toc extension are not text.
+EXCLUDE_SELECTORS = (".headerlink",)
 PAGE_MARKER = "<!-- search:page -->"
 FILTER_KEYS = ("series", "tag")
 
@@ -107,3 +110,33 @@ def search_page(lang: str, bundle: str) -> Markup:
         data_bundle=bundle,
         **texts,
     )
+
+
+def language_root(lang: str, default_language: str) -> str:
+    """Site-relative folder of a language ('' for the default one, served at the root)."""
+    return "" if lang == default_language else f"{lang}/"
+
+
+def bundle_url(lang: str, default_language: str) -> str:
+    """Site-relative URL of the language's Pagefind bundle (one index per language)."""
+    return f"{language_root(lang, default_language)}{BUNDLE_DIR}/"
+
+
+def default_language_glob(top_level: Sequence[str], other_languages: Sequence[str]) -> str:
+    """Pagefind --glob for the default language's pages: everything at the root but the
+    other languages' folders (and any previous bundle)."""
+    skip = {*other_languages, BUNDLE_DIR}
+    parts = []
+    for name in sorted(top_level):
+        if name in skip:
+            continue
+        parts.append(name if name.endswith(".html") else f"{name}/**/*.html")
+    return "{" + ",".join(parts) + "}" if parts else "*.html"
+
+
+def pagefind_command(site: str, glob: str) -> list[str]:
+    """Arguments (after the Pagefind executable) indexing ``site`` into ``site/pagefind``."""
+    command = ["--site", site, "--output-subdir", BUNDLE_DIR, "--glob", glob, "--silent"]
+    for selector in EXCLUDE_SELECTORS:
+        command += ["--exclude-selectors", selector]
+    return command
