@@ -90,7 +90,10 @@ def main() -> None:
         config = generate(out / "pagefind", args.posts)
         seconds, output = build(config, out / "pagefind" / "site", site_url=base)
         indexing = float(re.search(r"Search index: .* waited ([\d.]+) s", output).group(1))
-        bundle = sum(f.stat().st_size for f in (out / "pagefind" / "site" / "pagefind").rglob("*"))
+        site = out / "pagefind" / "site"
+        bundle = sum(
+            f.stat().st_size for f in site.rglob("*") if "pagefind" in f.parts and f.is_file()
+        )
         with serve(out / "pagefind" / "site", port):
             first, second = query_bytes(f"{base}posts/post-0001/", ["cliente", "servicio rapido"])
         print(
