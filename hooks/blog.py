@@ -8,6 +8,8 @@ so the content of *all* languages is loaded and validated once, when the outer
 
 from __future__ import annotations
 
+import logging
+import math
 from typing import Any
 
 from jinja2 import Environment
@@ -15,22 +17,35 @@ from markupsafe import Markup, escape
 from mkdocs import utils as mkdocs_utils
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
-from mkdocs.structure.files import Files
+from mkdocs.structure.files import Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from pymdownx.slugs import slugify
 
 from hooks import state
 from hooks.core import jsonld, render
-from hooks.core.posts import Post
+from hooks.core.posts import Content, Post
 from hooks.core.site import series_page_path
 from hooks.core.ui import STRINGS, t
 from hooks.core.urls import absolute_url, relative_url, url_of
 
+log = logging.getLogger("mkdocs.hooks.blog")
+
 LISTING_MARKER = "<!-- blog:posts -->"
+PAGE_MARKER = "<!-- blog:posts page={} -->"
+ARCHIVE_MARKER = "<!-- blog:archive -->"
+ARCHIVE_KEY = "archive"
+TAGS_KEY = "tags"
+DEFAULT_PER_PAGE = 10
 SOURCES_KEY = "sources"
 
+_tag_slug = slugify(case="lower")  # as Material's tags plugin makes tag anchors
 _i18n_plugin: Any = None
 _clean_directory = mkdocs_utils.clean_directory
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    state.serving = command == "serve"
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -40,8 +55,69 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
-    if not state.inside_i18n_build(config):
-        state.load(config)
+    if state.inside_i18n_build(config):
+        return
+    model = state.load(config)
+    for lang in model.content.languages:
+        for number in range(2, listing_pages(model.content, lang, config) + 1):
+            model.content.add_page(lang, listing_page_path(number), f"page/{number}")
+        model.content.add_page(lang, archive_path(lang), ARCHIVE_KEY)
+    # A stale translation is a warning (so --strict stops it) unless the site decides to
+    # publish it with its notice: extra.stale_translations: info.
+    report = log.info if config.extra.get("stale_translations") == "info" else log.warning
+    for lang in model.content.languages:
+        for post in model.content.posts.get(lang, {}).values():
+            if post.stale:
+                original = model.content.original_of(post)
+                report(
+                    f"{post.path}:{post.line_of('translation')}: translation.source_hash: "
+                    f"{original.path} changed after this translation was stamped; update it, "
+                    f"then run `python -m hooks.translations stamp {post.path}`"
+                )
+
+
+@event_priority(-110)  # after static-i18n (-100) has chosen this language's files
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    """Drafts are built by `mkdocs serve` only; a pending translation gets no page at all
+    (readers are sent to the original from the other language's home)."""
+    content = state.site().content
+    for file in files.documentation_pages():
+        lang, _, rel_path = file.src_uri.partition("/")
+        post = content.posts.get(lang, {}).get(content.path_keys.get(lang, {}).get(rel_path, ""))
+        if post is None:
+            continue
+        if post.translation_status == "pending":
+            file.inclusion = InclusionLevel.EXCLUDED
+        elif post.draft:
+            file.inclusion = InclusionLevel.DRAFT
+    lang = state.current_language(config)
+    generated = {
+        archive_path(lang): (
+            t(lang, "archive.title"),
+            t(lang, "archive.description"),
+            ARCHIVE_MARKER,
+        )
+    }
+    for number in range(2, listing_pages(content, lang, config) + 1):
+        title = t(lang, "listing.page_title", page=str(number))
+        generated[listing_page_path(number)] = (title, title, PAGE_MARKER.format(number))
+    for rel_path, (title, description, marker) in generated.items():
+        meta = {"title": title, "description": description, "search": {"exclude": True}}
+        files.append(state.generated_page(config, lang, rel_path, meta, marker))
+    return files
+
+
+def listing_pages(content: Content, lang: str, config: MkDocsConfig) -> int:
+    per_page = int(config.extra.get("blog", {}).get("per_page", DEFAULT_PER_PAGE))
+    return max(1, math.ceil(len(content.listed_posts(lang)) / per_page))
+
+
+def listing_page_path(number: int) -> str:
+    return f"page/{number}.md"
+
+
+def archive_path(lang: str) -> str:
+    return f"{t(lang, 'archive.slug')}.md"
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
@@ -65,7 +141,15 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     if post is not None:
         html = render_post(post, page.url, html, config.site_url or "")
     if LISTING_MARKER in html:
-        html = html.replace(LISTING_MARKER, render_listing(lang, page.url))
+        notices = render_untranslated_notices(lang, page.url)
+        html = html.replace(LISTING_MARKER, notices + render_listing(lang, page.url, 1, config))
+    for number in range(2, listing_pages(content, lang, config) + 1):
+        if PAGE_MARKER.format(number) in html:
+            html = html.replace(
+                PAGE_MARKER.format(number), render_listing(lang, page.url, number, config)
+            )
+    if ARCHIVE_MARKER in html:
+        html = html.replace(ARCHIVE_MARKER, render_archive(lang, page.url))
     return html
 
 
@@ -79,10 +163,14 @@ def on_page_context(
     content = state.site().content
     # static-i18n sets extra.alternate as an attribute (which Jinja reads before the item).
     alternates = [dict(a) for a in getattr(config.extra, "alternate", config.extra["alternate"])]
+    key = content.path_keys[lang].get(rel_path, "")
     for alternate in alternates:
         other = alternate["lang"]
         target = rel_path if other == lang else content.counterpart(lang, rel_path, other)
         url = url_of(target or "index.md", other, content.default_language)
+        if target is None and key in content.posts.get(lang, {}):
+            # No translation yet: the other home, opened on its notice about this post.
+            url += "#" + render.untranslated_id(key)
         alternate["link"] = url or "./"  # site-relative: the theme's `url` filter relativizes
     config.extra.alternate = config.extra["alternate"] = alternates
     context["hreflang_links"] = hreflang_links(lang, rel_path, config.site_url or "")
@@ -158,27 +246,70 @@ def render_post(post: Post, page_url: str, body: str, site_url: str) -> str:
     }
     own_url = absolute_url(site_url, url_of(post.rel_path, post.lang, default))
     structured = jsonld.script(jsonld.blog_posting(post, own_url, versions, series_data))
-    if post.translation_status == "pending":
-        # Not translated yet: say so and link the original, never show stand-in text.
-        original = content.original_of(post)
-        notice = render.pending_notice(
-            post,
-            render.Link(original.title, link_to(original.rel_path, original.lang)),
-            original.lang,
-        )
-        return f"{render.post_header(post, post.lang, None, series_box)}\n{notice}"
+    if post.stale and original_link is not None:
+        body = f"{render.stale_notice(post, original_link.href)}\n{body}"
     header = render.post_header(post, post.lang, original_link, series_box)
     footer = render.provenance(post, post.lang, sources_link)
     return f"{header}\n{body}\n{footer}\n{structured}"
 
 
-def render_listing(lang: str, page_url: str) -> str:
+def render_listing(lang: str, page_url: str, number: int, config: MkDocsConfig) -> str:
+    """Page ``number`` of the listing of ``lang`` (newest first), with its pager."""
     model = state.site()
+    content, default = model.content, model.default_language
+    per_page = int(config.extra.get("blog", {}).get("per_page", DEFAULT_PER_PAGE))
+    posts = content.listed_posts(lang)[(number - 1) * per_page : number * per_page]
+    tags_page = content.pages.get(lang, {}).get(TAGS_KEY)
+
+    def tag_href(name: str) -> str:
+        assert tags_page is not None
+        url = url_of(tags_page.rel_path, lang, default)
+        return relative_url(url, page_url) + "#tag:" + _tag_slug(name, "-")
+
     cards = []
-    for post in model.content.listed_posts(lang):
-        href = relative_url(url_of(post.rel_path, lang, model.default_language), page_url)
+    for post in posts:
+        href = relative_url(url_of(post.rel_path, lang, default), page_url)
         badges = []
         if run := model.series.run_of(post.key):
             badges.append(render.tag("span", run.series.name[lang], class_="post-card__series"))
-        cards.append(render.post_card(post, lang, href, badges))
-    return str(render.post_list(cards, lang))
+        cards.append(render.post_card(post, lang, href, badges, tag_href if tags_page else None))
+
+    def page_href(target: int) -> str:
+        path = "index.md" if target == 1 else listing_page_path(target)
+        return relative_url(url_of(path, lang, default), page_url)
+
+    total = listing_pages(content, lang, config)
+    return str(render.post_list(cards, lang) + render.pager(lang, number, total, page_href))
+
+
+def render_archive(lang: str, page_url: str) -> str:
+    """Every readable post of ``lang`` by year; unknown years last."""
+    model = state.site()
+    groups: dict[str, list[tuple[Post, str]]] = {}
+    unknown = t(lang, "archive.unknown")
+    for post in model.content.listed_posts(lang):
+        year = str(post.date.value.year) if post.date.value else unknown
+        href = relative_url(url_of(post.rel_path, lang, model.default_language), page_url)
+        groups.setdefault(year, []).append((post, href))
+    ordered = sorted((year for year in groups if year != unknown), reverse=True)
+    if unknown in groups:
+        ordered.append(unknown)
+    return str(render.archive([(year, groups[year]) for year in ordered], lang))
+
+
+def render_untranslated_notices(lang: str, page_url: str) -> str:
+    """Hidden notices on the home of ``lang``, one per post not translated into it yet;
+    the switcher of such a post opens this home at its notice."""
+    model = state.site()
+    notices = []
+    for key, post in sorted(model.content.posts.get(lang, {}).items()):
+        if post.translation_status != "pending":
+            continue
+        original = model.content.original_of(post)
+        if not model.content.readable(original):
+            continue
+        href = relative_url(
+            url_of(original.rel_path, original.lang, model.default_language), page_url
+        )
+        notices.append(render.untranslated_notice(key, original, href, lang))
+    return str(render.join(notices, "\n")) + ("\n" if notices else "")

@@ -9,10 +9,9 @@ tagged with its series so that series appear on Material's tags index.
 
 from __future__ import annotations
 
-import yaml
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from hooks import state
@@ -34,18 +33,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         pages[series_id] = (run.series.name[lang], run.series.description[lang])
     for series_id, (title, description) in pages.items():
         rel_path = series_page_path(None if series_id == INDEX else series_id)
+        # Listings: kept out of search.
         meta = {"title": title, "description": description, "search": {"exclude": True}}
-        front = yaml.safe_dump(meta, allow_unicode=True)  # listings: kept out of search
-        file = File.generated(
-            config, f"{lang}/{rel_path}", content=f"---\n{front}---\n\n{MARKER.format(series_id)}\n"
-        )
-        # static-i18n serves the default language at the root: place the page like its files.
-        file.dest_uri = url_of(rel_path, lang, model.default_language) + "index.html"
-        # What static-i18n's handlers read on a page's file (its create_i18n_file sets them).
-        file.locale = file.locale_alternate_of = file.localization = lang
-        file.norm_src_uri = rel_path
-        file.alternates = {lang: file}
-        files.append(file)
+        files.append(state.generated_page(config, lang, rel_path, meta, MARKER.format(series_id)))
     return files
 
 

@@ -10,16 +10,20 @@ import logging
 from pathlib import Path
 from typing import Any
 
+import yaml
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File
 from mkdocs.structure.pages import Page
 
 from hooks.core.problems import ContentError, Problem
 from hooks.core.site import SiteModel, load_site
+from hooks.core.urls import url_of
 
 log = logging.getLogger("mkdocs.hooks")
 
 _model: SiteModel | None = None
+serving = False  # set by hooks/blog.py's on_startup: `mkdocs serve` previews drafts
 
 
 def site() -> SiteModel:
@@ -60,7 +64,11 @@ def load(config: MkDocsConfig) -> SiteModel:
     langs, default = languages(config)
     try:
         _model = load_site(
-            Path(config.docs_dir), langs, default, Path(config.config_file_path).parent
+            Path(config.docs_dir),
+            langs,
+            default,
+            Path(config.config_file_path).parent,
+            drafts_visible=serving,
         )
     except ContentError as error:
         _model = None
@@ -73,3 +81,17 @@ def fail(problems: list[Problem]) -> None:
     for problem in problems:
         log.error(str(problem))
     raise PluginError(f"{len(problems)} content problem(s); see the lines above")
+
+
+def generated_page(
+    config: MkDocsConfig, lang: str, rel_path: str, meta: dict[str, Any], body: str
+) -> File:
+    """A page made by a hook (series, listing, archive), placed where static-i18n places the
+    language's own pages, and carrying what static-i18n's handlers read on a page's file."""
+    front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=True)
+    file = File.generated(config, f"{lang}/{rel_path}", content=f"---\n{front}---\n\n{body}\n")
+    file.dest_uri = url_of(rel_path, lang, site().default_language) + "index.html"
+    file.locale = file.locale_alternate_of = file.localization = lang
+    file.norm_src_uri = rel_path
+    file.alternates = {lang: file}
+    return file

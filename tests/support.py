@@ -83,6 +83,7 @@ def fixture_site(root: Path, files: Mapping[str, str], config_extra: str = "") -
         path = docs / name
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
+    stamp_all(docs)
     config = root / "mkdocs.yml"
     # Relative paths resolve against the child config: point at the real hooks and overrides.
     hooks = re.findall(r"^  - (hooks/\S+\.py)", (REPO / "mkdocs.yml").read_text(), re.M)
@@ -96,6 +97,20 @@ def fixture_site(root: Path, files: Mapping[str, str], config_extra: str = "") -
         encoding="utf-8",
     )
     return config
+
+
+def stamp_all(docs: Path) -> None:
+    """Stamp every complete translation that has no source_hash yet, as an author would
+    once it is translated (files whose original is unreadable are left as they are)."""
+    from hooks.core.frontmatter import FrontMatterError
+    from hooks.core.stamps import StampError, stamp
+
+    for path in sorted(docs.glob("*/**/*.md")):
+        text = path.read_text(encoding="utf-8")
+        if "translation:" not in text or "source_hash" in text or "status: pending" in text:
+            continue
+        with contextlib.suppress(StampError, FrontMatterError, ValueError):
+            stamp(path, docs)
 
 
 # Minimal section pages every fixture site needs in both languages.

@@ -101,17 +101,18 @@ def test_untranslated_part_is_linked_as_original(built: Build) -> None:
     assert numbers == ["1", "2", "3"]
 
 
-def test_pending_translation_page_is_a_notice(built: Build) -> None:
-    html = built.html("en/posts/dos/")
-    page = built.page("en/posts/dos/")
-    assert page.css_first(".translation-pending") is not None
-    assert "Text of Two" not in html
-    assert '<meta name="robots" content="noindex">' in html
-    assert not page.css('link[rel="alternate"][hreflang]')  # in no language cluster
-    link = page.css_first(".translation-pending a")
-    assert link.attributes["href"] == "../../../posts/dos/" and link.attributes["hreflang"] == "es"
+def test_pending_translation_has_no_page_but_a_notice_on_the_home(built: Build) -> None:
+    assert not (built.site / "en" / "posts" / "dos").exists()  # nothing pretends to translate it
     switch = built.page("posts/dos/").css_first('a.md-select__link[hreflang="en"]')
-    assert switch.attributes["href"] == "../../en/"  # no translation: the English home
+    assert switch.attributes["href"] == "../../en/#untranslated-dos"
+    assert not built.page("posts/dos/").css('link[rel="alternate"][hreflang="en"]')
+    notice = built.page("en/").css_first("#untranslated-dos")
+    assert "untranslated-notice" in notice.attributes["class"]
+    assert "“Dos” has not been translated into English yet." in text_of(notice)
+    link = notice.css_first("a")
+    assert link.attributes["href"] == "../posts/dos/" and link.attributes["hreflang"] == "es"
+    listed = [a.attributes["href"] for a in built.page("en/").css("article.post-card h2 a")]
+    assert "posts/dos/" not in listed
 
 
 def test_series_pages_and_index(built: Build) -> None:

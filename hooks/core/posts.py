@@ -11,6 +11,7 @@ inherited by its translations; a translation that repeats one must agree with th
 from __future__ import annotations
 
 import difflib
+import hashlib
 import re
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -44,8 +45,22 @@ THEME_FIELDS = ("hide", "icon", "status", "template", "search", "subtitle")
 POST_FIELDS = SHARED_FIELDS + LANGUAGE_FIELDS + THEME_FIELDS
 PAGE_FIELDS = ("title", "description", "translation_key", "tags", *THEME_FIELDS)
 SOURCE_FIELDS = ("blog", "platform", "url", "position")
-TRANSLATION_FIELDS = ("from", "status")
+TRANSLATION_FIELDS = ("from", "status", "source_hash")
 DESCRIPTION_MAX = 300
+WORDS_PER_MINUTE = 200
+
+
+def content_hash(title: str, description: str, body: str) -> str:
+    """Fingerprint of what a translation translates (whitespace-insensitive)."""
+    text = "\n".join(" ".join(part.split()) for part in (title, description, body))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def count_words(markdown: str) -> int:
+    """Words a reader reads: code, HTML tags, link targets and attribute lists left out."""
+    text = re.sub(r"^ {0,3}(`{3,}|~{3,}).*?^ {0,3}\1", " ", markdown, flags=re.S | re.M)
+    text = re.sub(r"\]\([^)]*\)|<[^>]+>|\{:?[^}]*\}|^!!!.*$", " ", text, flags=re.M)
+    return len(re.findall(r"\w+", text))
 
 
 @dataclass(frozen=True)
@@ -77,6 +92,10 @@ class Post:
     draft: bool = False
     translated_from: str | None = None  # language of the original; None for the original
     translation_status: str = "complete"
+    words: int = 0
+    content_hash: str = ""  # of what a translation translates: title, description, body
+    source_hash: str | None = None  # a translation: content_hash of the original it translates
+    stale: bool = False  # a translation whose original changed since it was stamped
     lines: Mapping[str, int] = field(default_factory=dict, compare=False, repr=False)
 
     @property
@@ -90,6 +109,11 @@ class Post:
     @property
     def is_translation(self) -> bool:
         return self.translated_from is not None
+
+    @property
+    def reading_minutes(self) -> int:
+        """Minutes to read at 200 words a minute, at least one."""
+        return max(1, round(self.words / WORDS_PER_MINUTE))
 
     def line_of(self, name: str) -> int:
         return self.lines.get(name, 1)
@@ -120,6 +144,7 @@ class Content:
     posts: dict[str, dict[str, Post]]  # lang -> key -> post
     pages: dict[str, dict[str, SectionPage]]  # lang -> key -> page
     path_keys: dict[str, dict[str, str]] = field(default_factory=dict)  # lang -> rel_path -> key
+    drafts_visible: bool = False  # `mkdocs serve` shows drafts; `mkdocs build` leaves them out
 
     def __post_init__(self) -> None:
         for lang in self.languages:
@@ -127,27 +152,33 @@ class Content:
             keys.update({page.rel_path: key for key, page in self.pages.get(lang, {}).items()})
             self.path_keys[lang] = keys
 
-    def listed_posts(self, lang: str, include_drafts: bool = False) -> list[Post]:
-        """Posts readable in ``lang`` (translated, published), newest first."""
-        posts = [
-            post
-            for post in self.posts.get(lang, {}).values()
-            if post.translation_status == "complete" and (include_drafts or not post.draft)
-        ]
+    def add_page(self, lang: str, rel_path: str, key: str) -> None:
+        """Register a generated page (series, listing...) so that it pairs like any page."""
+        page = SectionPage(f"(generated) {lang}/{rel_path}", lang, rel_path, key)
+        self.pages.setdefault(lang, {})[key] = page
+        self.path_keys.setdefault(lang, {})[rel_path] = key
+
+    def readable(self, post: Post) -> bool:
+        """Whether readers get this version: translated, and published (or previewed)."""
+        return post.translation_status == "complete" and (self.drafts_visible or not post.draft)
+
+    def listed_posts(self, lang: str) -> list[Post]:
+        """Posts readable in ``lang``, newest first."""
+        posts = [post for post in self.posts.get(lang, {}).values() if self.readable(post)]
         return sorted(posts, key=Post.sort_key, reverse=True)
 
     def counterpart(self, lang: str, rel_path: str, other: str) -> str | None:
         """Path (relative to ``other``'s folder) of the page translating ``rel_path``, if any.
 
-        A pending translation is not a counterpart: readers must not land on it believing
-        it translated.
+        A pending translation is not a counterpart (readers must not land on it believing it
+        translated), nor is an unpublished draft.
         """
         key = self.path_keys.get(lang, {}).get(rel_path)
         if key is None:
             return None
         post = self.posts.get(other, {}).get(key)
         if post is not None:
-            return post.rel_path if post.translation_status == "complete" else None
+            return post.rel_path if self.readable(post) else None
         page = self.pages.get(other, {}).get(key)
         return page.rel_path if page else None
 
@@ -280,13 +311,16 @@ class _Fields:
         position = sub.positive_int("position")
         return Source(position=position, **sub_values)
 
-    def translation(self, languages: Sequence[str], lang: str) -> tuple[str | None, str]:
+    def translation(
+        self, languages: Sequence[str], lang: str
+    ) -> tuple[str | None, str, str | None]:
+        """(language of the original, status, source_hash) of a translation."""
         value = self.data.get("translation")
         if value is None:
-            return None, "complete"
+            return None, "complete", None
         if not isinstance(value, dict):
             self.problem("translation", f"{value!r} is not a mapping", "from: <language>")
-            return None, "complete"
+            return None, "complete", None
         self.unknown_keys(TRANSLATION_FIELDS, "translation.", value)
         origin = value.get("from")
         others = [other for other in languages if other != lang]
@@ -305,7 +339,15 @@ class _Fields:
                 " or ".join(TRANSLATION_STATUSES),
             )
             status = "complete"
-        return origin, status
+        source_hash = value.get("source_hash")
+        if source_hash is not None and not re.fullmatch(r"[0-9a-f]{16}", str(source_hash)):
+            self.problem(
+                "translation.source_hash",
+                f"{source_hash!r} is not a content hash",
+                "16 hex digits, written by `python -m hooks.translations stamp`",
+            )
+            source_hash = None
+        return origin, status, source_hash
 
 
 # ---------------------------------------------------------------------------------------
@@ -324,6 +366,9 @@ class _Draft:
     shared: dict[str, Any]  # shared fields this file states
     translated_from: str | None
     translation_status: str
+    source_hash: str | None
+    content_hash: str
+    words: int
 
 
 def _read(path: Path, display: str, problems: list[Problem]) -> FrontMatter | None:
@@ -346,7 +391,7 @@ def _draft_post(
 ) -> _Draft:
     fields = _Fields(path, meta, problems)
     fields.unknown_keys(POST_FIELDS)
-    translated_from, status = fields.translation(languages, lang)
+    translated_from, status, source_hash = fields.translation(languages, lang)
     is_original = "translation" not in meta.data
     values: dict[str, Any] = {
         "title": fields.text("title", required=True),
@@ -381,7 +426,20 @@ def _draft_post(
         shared["series"] = series
     if "series_order" in meta.data:
         shared["series_order"] = fields.positive_int("series_order")
-    return _Draft(path, lang, rel_path, dict(meta.lines), values, shared, translated_from, status)
+    fingerprint = content_hash(values["title"] or "", values["description"] or "", meta.body)
+    return _Draft(
+        path,
+        lang,
+        rel_path,
+        dict(meta.lines),
+        values,
+        shared,
+        translated_from,
+        status,
+        source_hash,
+        fingerprint,
+        count_words(meta.body),
+    )
 
 
 def _resolve(drafts: list[_Draft], languages: Sequence[str], problems: list[Problem]) -> list[Post]:
@@ -460,6 +518,23 @@ def _resolve(drafts: list[_Draft], languages: Sequence[str], problems: list[Prob
                     f"the line in the original {original.path}, not here",
                 ),
             )
+        if (
+            draft is not original
+            and draft.translation_status == "complete"
+            and draft.source_hash is None
+            and not any(
+                p.path == draft.path and p.field.startswith("translation") for p in problems
+            )
+        ):
+            problems.append(
+                Problem(
+                    draft.path,
+                    draft.lines.get("translation", 1),
+                    "translation.source_hash",
+                    "is missing: nothing records which version of the original this translates",
+                    f"run `python -m hooks.translations stamp {draft.path}` once it is up to date",
+                ),
+            )
         shared = {**original.shared, **draft.shared}
         values = draft.values
         if values["title"] is None or values["description"] is None or "date" not in shared:
@@ -502,6 +577,14 @@ def _resolve(drafts: list[_Draft], languages: Sequence[str], problems: list[Prob
                 draft=values["draft"],
                 translated_from=draft.translated_from,
                 translation_status=draft.translation_status,
+                words=draft.words,
+                content_hash=draft.content_hash,
+                source_hash=draft.source_hash,
+                stale=(
+                    draft is not original
+                    and draft.source_hash is not None
+                    and draft.source_hash != original.content_hash
+                ),
                 lines=draft.lines,
             ),
         )

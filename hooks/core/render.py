@@ -131,34 +131,56 @@ def post_header(
     return tag("header", join(parts, "\n"), class_="post-header")
 
 
-def pending_notice(post: Post, original: Link, original_lang: str) -> Markup:
-    """What readers see instead of a translation that does not exist yet."""
-    language = t(post.lang, f"lang.{original_lang}")
+def untranslated_id(key: str) -> str:
+    """Id of the home-page notice about a post not translated into the home's language."""
+    return "untranslated-" + key.rsplit("/", 1)[-1]
+
+
+def untranslated_notice(key: str, original: Post, href: str, lang: str) -> Markup:
+    """Shown on ``lang``'s home when it is opened at #untranslated-<slug> (the language
+    switcher of a post without translation leads there); hidden otherwise (CSS :target)."""
+    text = t(
+        lang,
+        "translation.untranslated",
+        title=original.title,
+        language=t(lang, f"lang.{lang}"),
+        original=t(lang, f"lang.{original.lang}"),
+    )
+    link = tag("a", t(lang, "translation.read_original"), href=href, hreflang=original.lang)
     return tag(
         "div",
         join(
             [
-                tag("p", t(post.lang, "translation.pending_title"), class_="admonition-title"),
-                tag(
-                    "p",
-                    join(
-                        [
-                            t(post.lang, "translation.pending", language=language),
-                            " ",
-                            tag(
-                                "a",
-                                original.text,
-                                href=original.href,
-                                hreflang=original_lang,
-                                lang=original_lang,
-                            ),
-                        ]
-                    ),
-                ),
+                tag("p", t(lang, "translation.untranslated_title"), class_="admonition-title"),
+                tag("p", join([text, " ", link])),
             ],
             "\n",
         ),
-        class_="admonition note translation-pending",
+        id=untranslated_id(key),
+        class_="admonition note untranslated-notice",
+        role="note",
+    )
+
+
+def stale_notice(post: Post, original_href: str) -> Markup:
+    """On a translation whose original changed after it was translated."""
+    lang = post.lang
+    original = t(lang, f"lang.{post.translated_from or lang}")
+    link = tag(
+        "a", t(lang, "translation.read_original"), href=original_href, hreflang=post.translated_from
+    )
+    return tag(
+        "div",
+        join(
+            [
+                tag("p", t(lang, "translation.stale_title"), class_="admonition-title"),
+                tag("p", join([t(lang, "translation.stale", original=original), " ", link])),
+            ],
+            "\n",
+        ),
+        class_="admonition warning translation-stale",
+        data_pagefind_ignore="",
+        role="note",
     )
 
 
@@ -190,18 +212,90 @@ def provenance(post: Post, lang: str, sources_link: Link | None) -> Markup:
     return tag("aside", join(body, "\n"), class_="post-provenance", data_pagefind_ignore="")
 
 
-def post_card(post: Post, lang: str, href: str, badges: Sequence[Markup] = ()) -> Markup:
-    """One entry of a listing."""
-    meta = [date_element(post.date, lang), *badges]
+def post_card(
+    post: Post,
+    lang: str,
+    href: str,
+    badges: Sequence[Markup] = (),
+    tag_href: Callable[[str], str] | None = None,
+) -> Markup:
+    """One entry of a listing: title, date, reading time, series, description, tags."""
+    reading = tag(
+        "span",
+        t(lang, "listing.reading", minutes=str(post.reading_minutes)),
+        class_="post-card__reading",
+    )
+    meta = [date_element(post.date, lang), reading, *badges]
     parts = [
         tag("h2", tag("a", post.title, href=href), class_="post-card__title"),
         tag("p", join(meta, " · "), class_="post-card__meta"),
         tag("p", post.description, class_="post-card__description"),
     ]
     if post.tags:
-        tags = join((tag("li", name) for name in post.tags), "")
+        tags = join(
+            (
+                tag("li", tag("a", name, href=tag_href(name)) if tag_href else name)
+                for name in post.tags
+            ),
+            "",
+        )
         parts.append(tag("ul", tags, class_="post-card__tags", aria_label=t(lang, "tags.label")))
+    if post.draft:
+        parts.insert(0, tag("p", t(lang, "listing.draft"), class_="post-card__draft"))
     return tag("article", join(parts, "\n"), class_="post-card", lang=lang)
+
+
+def pager(lang: str, current: int, total: int, href_of: Callable[[int], str]) -> Markup:
+    """Links between the pages of a listing (newest posts on page 1)."""
+    if total <= 1:
+        return Markup("")
+    items = []
+    if current > 1:
+        items.append(
+            tag(
+                "a",
+                t(lang, "listing.newer"),
+                href=href_of(current - 1),
+                rel="prev",
+                class_="pager__newer",
+            )
+        )
+    items.append(
+        tag(
+            "span",
+            t(lang, "listing.page", page=str(current), total=str(total)),
+            class_="pager__position",
+        )
+    )
+    if current < total:
+        items.append(
+            tag(
+                "a",
+                t(lang, "listing.older"),
+                href=href_of(current + 1),
+                rel="next",
+                class_="pager__older",
+            )
+        )
+    return tag("nav", join(items, "\n"), class_="pager", aria_label=t(lang, "listing.pager"))
+
+
+def archive(groups: Sequence[tuple[str, Sequence[tuple[Post, str]]]], lang: str) -> Markup:
+    """Posts by year: (heading, [(post, href)]) groups, newest first."""
+    sections = []
+    for heading, posts in groups:
+        items = join(
+            (
+                tag(
+                    "li",
+                    join([tag("a", post.title, href=href), " · ", date_element(post.date, lang)]),
+                )
+                for post, href in posts
+            ),
+            "\n",
+        )
+        sections.append(join([tag("h2", heading), tag("ul", items, class_="archive__list")], "\n"))
+    return join(sections, "\n")
 
 
 def post_list(cards: Sequence[Markup], lang: str) -> Markup:

@@ -249,7 +249,7 @@ def build_index(registry: Registry, content: Content) -> SeriesIndex:
                     lang: version
                     for lang in content.languages
                     if (version := content.posts.get(lang, {}).get(post.key)) is not None
-                    and version.translation_status == "complete"
+                    and content.readable(version)
                 },
             )
             for position, post in enumerate(ordered, start=1)

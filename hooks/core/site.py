@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from hooks.core.posts import Content, SectionPage, load_content
+from hooks.core.posts import Content, load_content
 from hooks.core.problems import ContentError, Problem
 from hooks.core.series import Registry, SeriesIndex, build_index, load_registry
 
@@ -26,9 +26,15 @@ class SiteModel:
 
 
 def load_site(
-    docs_dir: Path, languages: Sequence[str], default_language: str, root: Path
+    docs_dir: Path,
+    languages: Sequence[str],
+    default_language: str,
+    root: Path,
+    drafts_visible: bool = False,
 ) -> SiteModel:
-    """Read and validate everything; raise ContentError listing every problem."""
+    """Read and validate everything; raise ContentError listing every problem.
+
+    ``drafts_visible``: drafts are shown (``mkdocs serve``) rather than left out."""
     registry_path = docs_dir / SERIES_FILE
     registry = load_registry(registry_path, _display(registry_path, root), languages)
     content = load_content(
@@ -39,6 +45,7 @@ def load_site(
         series_ids=registry.series,
         series_file=registry.path,
     )
+    content.drafts_visible = drafts_visible
     index = build_index(registry, content)
     _register_series_pages(content, index, docs_dir, root)
     return SiteModel(content, registry, index)
@@ -66,10 +73,7 @@ def _register_series_pages(content: Content, index: SeriesIndex, docs: Path, roo
                         f"no file under {lang}/{SERIES_DIR}/",
                     )
                 )
-            key = rel_path.removesuffix(".md")
-            page = SectionPage(f"(generated) {lang}/{rel_path}", lang, rel_path, key)
-            content.pages.setdefault(lang, {})[key] = page
-            content.path_keys.setdefault(lang, {})[rel_path] = key
+            content.add_page(lang, rel_path, rel_path.removesuffix(".md"))
     if problems:
         raise ContentError(problems)
 

@@ -29,11 +29,27 @@ STRINGS: dict[str, dict[str, str]] = {
         "provenance.source": "Fuente",
         "translation.ours": "Traducción nuestra del original en {language}.",
         "translation.read_original": "Leer el original",
-        "translation.pending_title": "Traducción pendiente",
-        "translation.pending": (
-            "Este artículo aún no está traducido al español. Puedes leer el original en {language}:"
+        "translation.untranslated_title": "Traducción pendiente",
+        "translation.untranslated": (
+            "«{title}» aún no está traducido al {language}. Puedes leer el original en {original}."
+        ),
+        "translation.stale_title": "Traducción posiblemente desactualizada",
+        "translation.stale": (
+            "El original en {original} cambió después de esta traducción: puede que no recoja "
+            "los últimos cambios."
         ),
         "listing.empty": "Todavía no hay artículos.",
+        "listing.reading": "{minutes} min de lectura",
+        "listing.draft": "Borrador (solo visible en la vista previa)",
+        "listing.newer": "← Más recientes",
+        "listing.older": "Anteriores →",
+        "listing.page": "Página {page} de {total}",
+        "listing.pager": "Páginas de artículos",
+        "listing.page_title": "Artículos, página {page}",
+        "archive.slug": "archivo",
+        "archive.title": "Archivo",
+        "archive.description": "Todos los artículos, por año.",
+        "archive.unknown": "Fecha desconocida",
         "listing.title": "Artículos",
         "tags.label": "Etiquetas",
         "series.part": "Parte {position} de {count}",
@@ -91,12 +107,28 @@ STRINGS: dict[str, dict[str, str]] = {
         "provenance.source": "Source",
         "translation.ours": "Our translation of the {language} original.",
         "translation.read_original": "Read the original",
-        "translation.pending_title": "Translation pending",
-        "translation.pending": (
-            "This post has not been translated into English yet. "
-            "You can read the {language} original:"
+        "translation.untranslated_title": "Translation pending",
+        "translation.untranslated": (
+            "“{title}” has not been translated into {language} yet. "
+            "You can read the {original} original."
+        ),
+        "translation.stale_title": "This translation may be out of date",
+        "translation.stale": (
+            "The {original} original changed after it was translated: this version may not "
+            "include the latest changes."
         ),
         "listing.empty": "No posts yet.",
+        "listing.reading": "{minutes} min read",
+        "listing.draft": "Draft (shown in the preview only)",
+        "listing.newer": "← Newer posts",
+        "listing.older": "Older posts →",
+        "listing.page": "Page {page} of {total}",
+        "listing.pager": "Pages of posts",
+        "listing.page_title": "Posts, page {page}",
+        "archive.slug": "archive",
+        "archive.title": "Archive",
+        "archive.description": "Every post, by year.",
+        "archive.unknown": "Date unknown",
         "listing.title": "Posts",
         "tags.label": "Tags",
         "series.part": "Part {position} of {count}",

@@ -7,6 +7,7 @@ import pytest
 from hooks.core.problems import ContentError
 from hooks.core.series import Series, display_title
 from hooks.core.site import SiteModel, load_site
+from tests.support import stamp_all
 
 REGISTRY = """
 columna:
@@ -35,6 +36,7 @@ def site(tmp_path: Path, posts: dict[str, tuple[str, str]], registry: str = REGI
     for slug, (es, en) in posts.items():
         (docs / "es" / "posts" / f"{slug}.md").write_text(es, encoding="utf-8")
         (docs / "en" / "posts" / f"{slug}.md").write_text(en, encoding="utf-8")
+    stamp_all(docs)
     return load_site(docs, ["es", "en"], "es", tmp_path)
 
 
