@@ -25,6 +25,7 @@ from pymdownx.slugs import slugify
 from hooks import state
 from hooks.core import jsonld, render
 from hooks.core.posts import Content, Post
+from hooks.core.search import SEARCH_KEY, language_root
 from hooks.core.site import series_page_path
 from hooks.core.ui import STRINGS, t
 from hooks.core.urls import absolute_url, relative_url, url_of
@@ -121,7 +122,24 @@ def archive_path(lang: str) -> str:
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
-    env.globals["ui"] = STRINGS[state.current_language(config)]
+    """What templates without a page (the 404 page) need to know of the language."""
+    lang = state.current_language(config)
+    content = state.site().content
+    env.globals["ui"] = STRINGS[lang]
+    env.globals["lang_root"] = language_root(lang, content.default_language)
+    search_page = content.pages.get(lang, {}).get(SEARCH_KEY)
+    env.globals["search_page_path"] = (
+        url_of(search_page.rel_path, lang, content.default_language) if search_page else ""
+    )
+    env.globals["other_languages"] = [
+        {
+            "lang": other,
+            "root": language_root(other, content.default_language),
+            "name": t(other, f"lang.{other}").capitalize(),
+        }
+        for other in content.languages
+        if other != lang
+    ]
     return env
 
 

@@ -214,16 +214,14 @@ def _check_internal(
                 f"absolute path: breaks when the site is served under {base} (its site_url)",
                 "use a relative link, or a link to the .md file",
             )
-        target = path[len(base) :]
+        target = _normalize(path[len(base) :])
     elif path == "":
         target = page.url
     else:
         directory = (
             page.url if page.url.endswith("/") or page.url == "" else posixpath.dirname(page.url)
         )
-        target = posixpath.normpath(posixpath.join("/" + directory, path)).lstrip("/")
-        if path.endswith("/") and target:
-            target += "/"
+        target = _normalize(posixpath.join(directory, path))
     if target.endswith(".md") or ".md/" in target:
         return _Issue(
             MARKDOWN_LINK,
@@ -261,6 +259,14 @@ def _check_internal(
             f"link the {page.lang} page /{own} instead, or mark the link with hreflang",
         )
     return None
+
+
+def _normalize(path: str) -> str:
+    """A site path without dot segments, as browsers resolve it: 'a/./b/../' -> 'a/',
+    '.' -> '' (the root); a trailing slash (or dot segment) keeps it a folder."""
+    folder = path.endswith(("/", "/.", "/..")) or path in (".", "..")
+    target = posixpath.normpath("/" + path).lstrip("/")
+    return target + "/" if folder and target else target
 
 
 def _page_for(site: BuiltSite, target: str) -> PageLinks | None:

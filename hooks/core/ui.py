@@ -38,6 +38,15 @@ STRINGS: dict[str, dict[str, str]] = {
             "El original en {original} cambió después de esta traducción: puede que no recoja "
             "los últimos cambios."
         ),
+        "feed.title": "{site} (RSS)",
+        "feed.series_title": "Serie «{series}» (RSS)",
+        "notfound.title": "Página no encontrada",
+        "notfound.text": (
+            "Esta dirección no existe en el sitio. Puede que el artículo se haya movido."
+        ),
+        "notfound.home": "Ir al inicio",
+        "notfound.search": "Buscar en los ensayos",
+        "notfound.other": "Page not found? The English version of the site is here:",
         "listing.empty": "Todavía no hay artículos.",
         "listing.reading": "{minutes} min de lectura",
         "listing.draft": "Borrador (solo visible en la vista previa)",
@@ -117,6 +126,13 @@ STRINGS: dict[str, dict[str, str]] = {
             "The {original} original changed after it was translated: this version may not "
             "include the latest changes."
         ),
+        "feed.title": "{site} (RSS)",
+        "feed.series_title": "Series “{series}” (RSS)",
+        "notfound.title": "Page not found",
+        "notfound.text": "This address does not exist on the site. The post may have moved.",
+        "notfound.home": "Go to the home page",
+        "notfound.search": "Search the essays",
+        "notfound.other": "¿Página no encontrada? La versión en español del sitio está aquí:",
         "listing.empty": "No posts yet.",
         "listing.reading": "{minutes} min read",
         "listing.draft": "Draft (shown in the preview only)",

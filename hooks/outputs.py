@@ -1,0 +1,178 @@
+"""MkDocs glue for what the site publishes besides pages: feeds, the sitemap, a 404 page per
+language, and the head's feed links and social metadata.
+
+Feeds are written during each language's build (whose config carries that language's site
+name); the sitemap and the 404 pages once every language is built (mkdocs-static-i18n builds
+the other languages inside the default language's on_post_build at priority -100, and every
+language's build writes its own 404.html at the site root: each is kept and put in place).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from markupsafe import Markup
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import CombinedEvent, event_priority
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+
+from hooks import state
+from hooks.core import feeds, sitemap
+from hooks.core.search import language_root
+from hooks.core.site import SERIES_DIR
+from hooks.core.social import social_meta
+from hooks.core.ui import t
+from hooks.core.urls import absolute_url, url_of
+
+FEED = "feed.xml"
+NOT_FOUND = "404.html"
+_not_found: dict[str, str] = {}  # language -> its rendered 404 page
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    # The sitemap is written once from the site model (pairs with different slugs included).
+    config.theme.static_templates.discard("sitemap.xml")
+    return config
+
+
+def on_pre_build(config: MkDocsConfig) -> None:
+    if not state.inside_i18n_build(config):
+        _not_found.clear()
+
+
+def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
+    if template_name == NOT_FOUND:
+        _not_found[state.current_language(config)] = output
+    return output
+
+
+def feed_url(site_url: str, lang: str, default: str, series_id: str | None = None) -> str:
+    folder = f"{SERIES_DIR}/{series_id}/" if series_id else ""
+    return absolute_url(site_url, f"{language_root(lang, default)}{folder}{FEED}")
+
+
+def on_page_context(
+    context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation
+) -> dict[str, Any]:
+    model = state.site()
+    content, default = model.content, model.default_language
+    site_url = config.site_url or ""
+    lang, rel_path = state.page_language(page), state.page_rel_path(page)
+    key = content.path_keys.get(lang, {}).get(rel_path, "")
+    post = content.posts.get(lang, {}).get(key)
+    links = [
+        {
+            "title": t(lang, "feed.title", site=config.site_name),
+            "href": feed_url(site_url, lang, default),
+        }
+    ]
+    series_id = model.series.of_post.get(key) or (
+        key.removeprefix(f"{SERIES_DIR}/") if key.startswith(f"{SERIES_DIR}/") else None
+    )
+    if series_id in model.series.runs:
+        name = model.series.runs[series_id].series.name[lang]
+        links.append(
+            {
+                "title": t(lang, "feed.series_title", series=name),
+                "href": feed_url(site_url, lang, default, series_id),
+            }
+        )
+    context["feed_links"] = links
+    versions = {
+        other: absolute_url(site_url, url_of(path, other, default))
+        for other, path in content.versions(lang, rel_path).items()
+    }
+    context["social_meta"] = social_meta(
+        title=post.title if post else _plain(page.title),
+        description=post.description if post else _plain(page.meta.get("description") or ""),
+        url=absolute_url(site_url, url_of(rel_path, lang, default)),
+        lang=lang,
+        site_name=config.site_name,
+        versions=versions,
+        post=post,
+    )
+    return context
+
+
+def _plain(value: object) -> str:
+    """Page titles reach the theme escaped (hooks/blog.py); social metadata wants the text."""
+    return value.unescape() if isinstance(value, Markup) else str(value or "")
+
+
+@event_priority(-50)  # this language's pages are written; static-i18n (-100) not yet on
+def _language_feeds(config: MkDocsConfig) -> None:
+    model = state.site()
+    content, default = model.content, model.default_language
+    lang = state.current_language(config)
+    site_url = config.site_url or ""
+    site_dir = Path(config.site_dir)
+    posts = [post for post in content.listed_posts(lang) if not post.draft]  # never in feeds
+
+    def item(post: Any) -> feeds.FeedItem:
+        return feeds.FeedItem(post, absolute_url(site_url, url_of(post.rel_path, lang, default)))
+
+    home = absolute_url(site_url, language_root(lang, default))
+    own = feed_url(site_url, lang, default)
+    document = feeds.rss(
+        config.site_name,
+        config.site_description or "",
+        home,
+        own,
+        lang,
+        [item(post) for post in posts],
+    )
+    _write(site_dir / language_root(lang, default) / FEED, document)
+    for series_id, run in model.series.runs.items():
+        parts = [post for post in posts if model.series.of_post.get(post.key) == series_id]
+        page = absolute_url(site_url, url_of(f"{SERIES_DIR}/{series_id}.md", lang, default))
+        document = feeds.rss(
+            t(lang, "feed.series_title", series=run.series.name[lang]),
+            run.series.description[lang],
+            page,
+            feed_url(site_url, lang, default, series_id),
+            lang,
+            [item(post) for post in parts],
+        )
+        _write(site_dir / language_root(lang, default) / SERIES_DIR / series_id / FEED, document)
+
+
+@event_priority(-150)  # after static-i18n (-100) built every language, before the link check
+def _site_files(config: MkDocsConfig) -> None:
+    if state.inside_i18n_build(config):
+        return
+    model = state.site()
+    content, default = model.content, model.default_language
+    site_url = config.site_url or ""
+    site_dir = Path(config.site_dir)
+    for lang, html in _not_found.items():
+        _write(site_dir / language_root(lang, default) / NOT_FOUND, html.encode("utf-8"))
+    entries = []
+    for lang in content.languages:
+        paths = [
+            post.rel_path
+            for post in content.posts.get(lang, {}).values()
+            if content.readable(post) and not post.draft
+        ]
+        paths += [page.rel_path for page in content.pages.get(lang, {}).values()]
+        for rel_path in sorted(paths, key=lambda p: url_of(p, lang, default)):
+            versions = content.versions(lang, rel_path)
+            alternates = {
+                other: absolute_url(site_url, url_of(path, other, default))
+                for other, path in sorted(versions.items())
+            }
+            first = default if default in versions else lang
+            alternates["x-default"] = alternates[first]
+            entries.append((absolute_url(site_url, url_of(rel_path, lang, default)), alternates))
+    document = sitemap.sitemap(entries)
+    _write(site_dir / "sitemap.xml", document)
+    _write(site_dir / "sitemap.xml.gz", sitemap.gzipped(document))
+
+
+on_post_build = CombinedEvent(_language_feeds, _site_files)
+
+
+def _write(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
