@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 ADDR   ?= 127.0.0.1:8000
 
-.PHONY: serve build test lint bench clean
+.PHONY: serve build test lint bench check post clean
 
 # The venv is rebuilt only when the pinned dependencies change.
 $(STAMP): pyproject.toml requirements.lock
@@ -26,6 +26,14 @@ lint: $(STAMP)
 
 test: $(STAMP) lint
 	NO_MKDOCS_2_WARNING=1 $(PY) -m pytest
+
+# make post TITLE="Mi nuevo artículo" [SERIES=miercoles-de-mekate]
+post: $(STAMP)
+	$(PY) -m hooks.newpost "$(TITLE)" $(if $(SERIES),--series "$(SERIES)")
+
+# A strict build and the link check, reported compactly (file:line: what; suggestion).
+check: $(STAMP)
+	NO_MKDOCS_2_WARNING=1 $(PY) -m hooks.links mkdocs.yml --strict
 
 bench: $(STAMP)
 	NO_MKDOCS_2_WARNING=1 $(PY) bench/hooks_overhead.py

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import statistics
 import subprocess
 import sys
@@ -17,15 +18,21 @@ import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
+HOOKS = re.findall(r"^  - (hooks/\S+\.py)", (REPO / "mkdocs.yml").read_text(), re.M)
 
 
 def variant_config(folder: Path, hooks: list[str], name: str) -> Path:
-    """A config inheriting the real one with another hook list (paths made absolute)."""
+    """A config inheriting the real one with another hook list (paths made absolute);
+    without hooks, without the theme overrides either (they use what the hooks provide)."""
     config = folder / f"{name}.yml"
     lines = [f"INHERIT: {REPO / 'mkdocs.yml'}", f"docs_dir: {REPO / 'docs'}"]
     lines.append("hooks:" + ("" if hooks else " []"))
     lines += [f"  - {REPO / hook}" for hook in hooks]
-    lines.append(f"theme:\n  custom_dir: {REPO / 'overrides'}")
+    overrides = REPO / "overrides"
+    if not hooks:
+        overrides = folder / "no-overrides"
+        overrides.mkdir(exist_ok=True)
+    lines.append(f"theme:\n  custom_dir: {overrides}")
     config.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return config
 
@@ -45,8 +52,10 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         variants = {
-            "all hooks": variant_config(folder, ["hooks/blog.py", "hooks/series.py"], "all"),
-            "without series.py": variant_config(folder, ["hooks/blog.py"], "blog"),
+            "all hooks": variant_config(folder, HOOKS, "all"),
+            "without series.py": variant_config(
+                folder, [hook for hook in HOOKS if hook != "hooks/series.py"], "no-series"
+            ),
             "no hooks": variant_config(folder, [], "bare"),
         }
         times: dict[str, list[float]] = {name: [] for name in variants}

@@ -9,9 +9,11 @@ in mkdocs.yml; ``LINKCHECK_EXTERNAL=1`` turns on the external checks.
 As a command::
 
     python -m hooks.links path/to/mkdocs.yml [--site BUILT_DIR] [--external] [--json FILE]
+                                             [--strict]
 
-builds the site into a temporary folder unless ``--site`` is given, checks it, prints the
-report, and exits with status 1 when anything is found.
+builds the site into a temporary folder unless ``--site`` is given (``--strict``: a strict
+build, whose warnings and errors are listed too), checks it, prints the report, and exits
+with status 1 when anything is found. ``LINKCHECK=off`` turns the hook's check off.
 """
 
 from __future__ import annotations
@@ -178,7 +180,7 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 
 @event_priority(-200)  # after static-i18n (-100) has built the other languages
 def on_post_build(config: MkDocsConfig) -> None:
-    if not _outer_build(config):
+    if not _outer_build(config) or os.environ.get("LINKCHECK") == "off":
         return
     started = time.perf_counter()
     root = Path(config.config_file_path).parent
@@ -233,6 +235,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--site", type=Path, help="an already built site (default: build one)")
     parser.add_argument("--external", action="store_true", help="also check external links")
     parser.add_argument("--json", type=Path, help="write the JSON report to this file")
+    parser.add_argument(
+        "--strict", action="store_true", help="build with --strict; any build warning fails"
+    )
     args = parser.parse_args(argv)
     from mkdocs.config import load_config
 
@@ -241,28 +246,25 @@ def main(argv: list[str] | None = None) -> int:
     root = Path(config.config_file_path).parent
     options = options_from(config.extra, root, os.environ)
     options = replace(options, external=options.external or args.external, report=args.json)
+    build_failed = False
     with tempfile.TemporaryDirectory() as temporary:
         site_dir = args.site
         if site_dir is None:
             site_dir = Path(temporary) / "site"
-            command = [
-                sys.executable,
-                "-m",
-                "mkdocs",
-                "build",
-                "-q",
-                "-f",
-                str(args.config),
-                "-d",
-                str(site_dir),
-            ]
-            env = {**os.environ, "LINKCHECK_EXTERNAL": "0", "NO_MKDOCS_2_WARNING": "1"}
+            command = [sys.executable, "-m", "mkdocs", "build", "-f", str(args.config)]
+            command += ["-d", str(site_dir), *(["--strict"] if args.strict else [])]
+            # The build's own link check is this command's job here: not twice.
+            env = {**os.environ, "LINKCHECK": "off", "NO_MKDOCS_2_WARNING": "1"}
             built = subprocess.run(  # noqa: S603 - our own interpreter running mkdocs
                 command, env=env, capture_output=True, text=True, check=False
             )
+            for line in (built.stdout + built.stderr).splitlines():
+                if line.startswith(("ERROR", "WARNING")):
+                    print(line.split("-  ", 1)[-1])  # the message, without the log level
+            build_failed = built.returncode != 0
             if not site_dir.exists():
-                print(built.stdout + built.stderr, file=sys.stderr)
-                return 2
+                print("The build stopped before writing the site: fix the lines above.")
+                return 1
         site = replace(
             read_site(site_dir, config.site_url or "", {}), sources=guess_sources(config)
         )
@@ -270,7 +272,7 @@ def main(argv: list[str] | None = None) -> int:
         for finding in sorted(findings, key=lambda f: (f.path, f.line, f.col, f.url)):
             print(finding)
         report(findings, checked, options, print)
-    return 1 if findings else 0
+    return 1 if findings or build_failed else 0
 
 
 if __name__ == "__main__":

@@ -188,8 +188,9 @@ class SeriesIndex:
     of_post: Mapping[str, str]  # posts/<slug> -> series id
 
     def run_of(self, key: str) -> SeriesRun | None:
-        series_id = self.of_post.get(key)
-        return self.runs[series_id] if series_id else None
+        """The series ``key`` is a published part of, if any."""
+        run = self.runs.get(self.of_post.get(key, ""))
+        return run if run is not None and run.part(key) is not None else None
 
 
 def display_title(title: str, series: Series, lang: str) -> str:
@@ -239,7 +240,9 @@ def build_index(registry: Registry, content: Content) -> SeriesIndex:
                 )
             )
             continue
-        ordered = _order(series_id, posts, problems)
+        # Validated with every part; numbered with the parts readers get (a draft is not
+        # published by `mkdocs build`, so it takes no number there).
+        ordered = [post for post in _order(series_id, posts, problems) if content.readable(post)]
         parts = tuple(
             Part(
                 key=post.key,
@@ -254,7 +257,8 @@ def build_index(registry: Registry, content: Content) -> SeriesIndex:
             )
             for position, post in enumerate(ordered, start=1)
         )
-        runs[series_id] = SeriesRun(series, parts)
+        if parts:
+            runs[series_id] = SeriesRun(series, parts)
     if problems:
         raise ContentError(problems)
     return SeriesIndex(runs, of_post)

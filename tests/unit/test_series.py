@@ -177,3 +177,16 @@ def test_explicit_series_against_title_prefix(tmp_path: Path) -> None:
         "docs/es/posts/a.md:6: series: is 'lecciones' but the title starts with the prefix of"
         in (failing(tmp_path, posts))
     )
+
+
+def test_a_draft_part_takes_no_number_until_published(tmp_path: Path) -> None:
+    posts = {
+        **BASE,
+        "a": (
+            original("La Columna: Primera", "2008-01-01", "draft: true\n"),
+            translation("La Columna: First", "draft: true\n"),
+        ),
+    }
+    column = site(tmp_path, posts).series.runs["columna"]
+    assert [part.key for part in column.parts] == ["posts/b", "posts/c"]
+    assert [part.position for part in column.parts] == [1, 2]
