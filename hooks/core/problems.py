@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 
@@ -16,10 +17,16 @@ class Problem:
     expected: str = ""
 
     def __str__(self) -> str:
-        text = f"{self.path}:{self.line}: {self.field}: {self.message}"
+        field = self.field if re.fullmatch(r"[\w.-]+", self.field) else repr(self.field)
+        text = f"{self.path}:{self.line}: {field}: {_one_line(self.message)}"
         if self.expected:
-            text += f"; expected {self.expected}"
+            text += f"; expected {_one_line(self.expected)}"
         return text
+
+
+def _one_line(text: str) -> str:
+    """Whatever an author wrote, a problem stays on one line."""
+    return re.sub(r"[\r\n\t\x00-\x1f]", lambda m: repr(m.group(0))[1:-1], text)
 
 
 class ContentError(Exception):

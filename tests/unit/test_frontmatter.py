@@ -37,3 +37,11 @@ def test_unreadable_front_matter_names_its_line(text: str, line: int, fragment: 
     with pytest.raises(FrontMatterError) as error:
         parse(text)
     assert error.value.line == line and fragment in error.value.message
+
+
+def test_a_problem_is_always_one_line() -> None:
+    from hooks.core.problems import Problem
+
+    text = str(Problem("docs/es/a.md", 3, "ti\ntle", "bad\nvalue", "one\rline"))
+    assert "\n" not in text and "\r" not in text
+    assert text == "docs/es/a.md:3: 'ti\\ntle': bad\\nvalue; expected one\\rline"
