@@ -13,7 +13,12 @@ import argparse
 import random
 import re
 import shutil
+import sys
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from hooks.core.stamps import hash_of
 
 REPO = Path(__file__).resolve().parents[1]
 WORDS = {
@@ -74,7 +79,7 @@ def body(rng: random.Random, lang: str, number: int, posts: int) -> str:
     return "\n\n".join(parts) + "\n"
 
 
-def front_matter(rng: random.Random, lang: str, number: int) -> str:
+def front_matter(rng: random.Random, lang: str, number: int, source_hash: str = "") -> str:
     title = sentence(rng, lang, 5).rstrip(".")
     description = sentence(rng, lang, 14)
     tags = rng.sample(TAGS[lang], 3)
@@ -86,7 +91,7 @@ def front_matter(rng: random.Random, lang: str, number: int) -> str:
         lines += [f"series: serie-{series:03d}"]
     lines.append("tags: [" + ", ".join(tags) + "]")
     if lang == "en":
-        lines += ["translation:", "  from: es"]
+        lines += ["translation:", "  from: es", f"  source_hash: {source_hash}"]
     return "---\n" + "\n".join(lines) + "\n---\n\n"
 
 
@@ -122,7 +127,9 @@ def generate(out: Path, posts: int, hooks: bool = True, seed: int = 7) -> Path:
     for lang in ("es", "en"):
         for number in range(1, posts + 1):
             rng = random.Random(f"{seed}-{lang}-{number}")
-            text = front_matter(rng, lang, number) + body(rng, lang, number, posts)
+            # A translation records the version of the original it translates (stamped).
+            stamp = hash_of(docs / "es" / "posts" / f"{slug(number)}.md") if lang == "en" else ""
+            text = front_matter(rng, lang, number, stamp) + body(rng, lang, number, posts)
             (docs / lang / "posts" / f"{slug(number)}.md").write_text(text, encoding="utf-8")
     config = out / "mkdocs.yml"
     real_hooks = re.findall(r"^  - (hooks/\S+\.py)", (REPO / "mkdocs.yml").read_text(), re.M)

@@ -153,6 +153,11 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    with state.timed("posts and listings"):
+        return _page_content(html, page, config)
+
+
+def _page_content(html: str, page: Page, config: MkDocsConfig) -> str:
     lang, rel_path = state.page_language(page), state.page_rel_path(page)
     content = state.site().content
     post = content.posts.get(lang, {}).get(content.path_keys[lang].get(rel_path, ""))
@@ -161,7 +166,9 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     if LISTING_MARKER in html:
         notices = render_untranslated_notices(lang, page.url)
         html = html.replace(LISTING_MARKER, notices + render_listing(lang, page.url, 1, config))
-    for number in range(2, listing_pages(content, lang, config) + 1):
+    for number in (
+        range(2, listing_pages(content, lang, config) + 1) if "<!-- blog:" in html else ()
+    ):
         if PAGE_MARKER.format(number) in html:
             html = html.replace(
                 PAGE_MARKER.format(number), render_listing(lang, page.url, number, config)

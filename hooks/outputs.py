@@ -9,6 +9,7 @@ language's build writes its own 404.html at the site root: each is kept and put 
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +26,8 @@ from hooks.core.site import SERIES_DIR
 from hooks.core.social import social_meta
 from hooks.core.ui import t
 from hooks.core.urls import absolute_url, url_of
+
+log = logging.getLogger("mkdocs.hooks.outputs")
 
 FEED = "feed.xml"
 NOT_FOUND = "404.html"
@@ -103,6 +106,11 @@ def _plain(value: object) -> str:
 
 @event_priority(-50)  # this language's pages are written; static-i18n (-100) not yet on
 def _language_feeds(config: MkDocsConfig) -> None:
+    with state.timed("feeds, sitemap, 404"):
+        _write_language_feeds(config)
+
+
+def _write_language_feeds(config: MkDocsConfig) -> None:
     model = state.site()
     content, default = model.content, model.default_language
     lang = state.current_language(config)
@@ -142,6 +150,13 @@ def _language_feeds(config: MkDocsConfig) -> None:
 def _site_files(config: MkDocsConfig) -> None:
     if state.inside_i18n_build(config):
         return
+    with state.timed("feeds, sitemap, 404"):
+        _write_site_files(config)
+    areas = ", ".join(f"{area} {seconds:.2f} s" for area, seconds in state.timings.items())
+    log.info(f"Blog hooks: {areas}")
+
+
+def _write_site_files(config: MkDocsConfig) -> None:
     model = state.site()
     content, default = model.content, model.default_language
     site_url = config.site_url or ""

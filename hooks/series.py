@@ -54,6 +54,11 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    with state.timed("series pages"):
+        return _page_content(html, page)
+
+
+def _page_content(html: str, page: Page) -> str:
     model = state.site()
     lang = state.page_language(page)
 

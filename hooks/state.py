@@ -6,7 +6,10 @@ loaded once by ``hooks/blog.py`` at the start of the build is the one every hook
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +26,7 @@ from hooks.core.urls import url_of
 log = logging.getLogger("mkdocs.hooks")
 
 _model: SiteModel | None = None
+timings: dict[str, float] = {}  # seconds spent per area of the hooks in this build
 serving = False  # set by hooks/blog.py's on_startup: `mkdocs serve` previews drafts
 
 
@@ -58,9 +62,21 @@ def page_rel_path(page: Page) -> str:
     return page.file.src_uri.split("/", 1)[1]
 
 
+@contextlib.contextmanager
+def timed(area: str) -> Iterator[None]:
+    """Add the time spent in the block to ``timings[area]``."""
+    started = time.perf_counter()
+    try:
+        yield
+    finally:
+        timings[area] = timings.get(area, 0.0) + time.perf_counter() - started
+
+
 def load(config: MkDocsConfig) -> SiteModel:
     """Load and validate the whole site; on problems, report each and stop the build."""
     global _model
+    timings.clear()
+    started = time.perf_counter()
     langs, default = languages(config)
     try:
         _model = load_site(
@@ -73,6 +89,7 @@ def load(config: MkDocsConfig) -> SiteModel:
     except ContentError as error:
         _model = None
         fail(error.problems)
+    timings["site model"] = time.perf_counter() - started
     return site()
 
 

@@ -72,8 +72,8 @@ TRANSLATIONS["en/posts/discrepa.md"] = post(
 )
 
 EXPECTED = [
-    "docs/es/posts/yaml.md:2: front matter: invalid YAML: mapping values are not allowed here;"
-    " expected 'key: value' lines; quote values containing ': '",
+    "docs/es/posts/yaml.md:2: front matter: invalid YAML: mapping values are not allowed in"
+    " this context; expected 'key: value' lines; quote values containing ': '",
     "docs/es/posts/fecha.md:4: date: '2008-13-45' is not a valid date; expected a real date"
     " YYYY-MM-DD",
     "docs/es/posts/forma.md:4: date: 'el martes' is not a date; expected YYYY-MM-DD, YYYY-MM,"

@@ -15,6 +15,7 @@ import hashlib
 import re
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -98,11 +99,11 @@ class Post:
     stale: bool = False  # a translation whose original changed since it was stamped
     lines: Mapping[str, int] = field(default_factory=dict, compare=False, repr=False)
 
-    @property
+    @cached_property
     def slug(self) -> str:
         return PurePosixPath(self.rel_path).stem
 
-    @property
+    @cached_property
     def key(self) -> str:
         return f"{POSTS_DIR}/{self.slug}"
 
@@ -118,7 +119,8 @@ class Post:
     def line_of(self, name: str) -> int:
         return self.lines.get(name, 1)
 
-    def sort_key(self) -> tuple[Any, ...]:
+    @cached_property
+    def order(self) -> tuple[Any, ...]:
         """Ascending = oldest first; ties broken by the source listing, then the slug."""
         position = self.source.position if self.source and self.source.position else 0
         return (self.date.sort_key(), -position, self.slug)
@@ -145,6 +147,7 @@ class Content:
     pages: dict[str, dict[str, SectionPage]]  # lang -> key -> page
     path_keys: dict[str, dict[str, str]] = field(default_factory=dict)  # lang -> rel_path -> key
     drafts_visible: bool = False  # `mkdocs serve` shows drafts; `mkdocs build` leaves them out
+    _listed: dict[str, list[Post]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         for lang in self.languages:
@@ -158,14 +161,22 @@ class Content:
         self.pages.setdefault(lang, {})[key] = page
         self.path_keys.setdefault(lang, {})[rel_path] = key
 
+    def show_drafts(self, visible: bool) -> None:
+        """Drafts readable (``mkdocs serve``) or not (``mkdocs build``)."""
+        self.drafts_visible = visible
+        self._listed.clear()
+
     def readable(self, post: Post) -> bool:
         """Whether readers get this version: translated, and published (or previewed)."""
         return post.translation_status == "complete" and (self.drafts_visible or not post.draft)
 
     def listed_posts(self, lang: str) -> list[Post]:
-        """Posts readable in ``lang``, newest first."""
-        posts = [post for post in self.posts.get(lang, {}).values() if self.readable(post)]
-        return sorted(posts, key=Post.sort_key, reverse=True)
+        """Posts readable in ``lang``, newest first (computed once per language: every page
+        of a build asks)."""
+        if lang not in self._listed:
+            posts = [post for post in self.posts.get(lang, {}).values() if self.readable(post)]
+            self._listed[lang] = sorted(posts, key=lambda post: post.order, reverse=True)
+        return self._listed[lang]
 
     def counterpart(self, lang: str, rel_path: str, other: str) -> str | None:
         """Path (relative to ``other``'s folder) of the page translating ``rel_path``, if any.

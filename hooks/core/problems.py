@@ -17,7 +17,7 @@ class Problem:
     expected: str = ""
 
     def __str__(self) -> str:
-        field = self.field if re.fullmatch(r"[\w.-]+", self.field) else repr(self.field)
+        field = self.field if re.fullmatch(r"[\w. -]+", self.field) else repr(self.field)
         text = f"{self.path}:{self.line}: {field}: {_one_line(self.message)}"
         if self.expected:
             text += f"; expected {_one_line(self.expected)}"

@@ -316,7 +316,7 @@ def _order(series_id: str, posts: list[Post], problems: list[Problem]) -> list[P
     """Explicit series_order on every part, or on none (then by date)."""
     explicit = [post for post in posts if post.series_order is not None]
     if not explicit:
-        return sorted(posts, key=lambda post: post.sort_key())
+        return sorted(posts, key=lambda post: post.order)
     for post in posts:
         if post.series_order is None:
             problems.append(
@@ -361,7 +361,7 @@ def _order(series_id: str, posts: list[Post], problems: list[Problem]) -> list[P
                 )
             )
         expected = order + 1
-    return sorted(posts, key=lambda post: (post.series_order or 0, post.sort_key()))
+    return sorted(posts, key=lambda post: (post.series_order or 0, post.order))
 
 
 def _registry_overlaps(registry: Registry) -> list[Problem]:

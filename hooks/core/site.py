@@ -45,7 +45,7 @@ def load_site(
         series_ids=registry.series,
         series_file=registry.path,
     )
-    content.drafts_visible = drafts_visible
+    content.show_drafts(drafts_visible)
     index = build_index(registry, content)
     _register_series_pages(content, index, docs_dir, root)
     return SiteModel(content, registry, index)

@@ -95,7 +95,7 @@ def test_listing_order_and_drafts(tmp_path: Path) -> None:
     }
     content = load(tmp_path, files)
     assert [p.slug for p in content.listed_posts("es")] == ["b", "c", "a"]
-    content.drafts_visible = True  # as under `mkdocs serve`
+    content.show_drafts(True)  # as under `mkdocs serve`
     assert next(p.slug for p in content.listed_posts("es")) == "d"
 
 

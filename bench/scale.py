@@ -1,0 +1,167 @@
+"""Scale benchmark: the synthetic bilingual blog at several sizes, with and without our hooks.
+
+For each size (posts per language) it builds, side by side in one run on this machine:
+- the site with the real config and every hook (what `make build` does);
+- the same content with bare Material + mkdocs-static-i18n (no hooks, no overrides);
+and reports wall time, the growth factor, our hooks' overhead ratio, the shares of the link
+check, search indexing (what is left waiting after the build) and the blog hooks, and peak
+memory. Each measurement is the median of --runs builds, interleaved.
+
+    python bench/scale.py [--sizes 100 300 1000] [--runs 1] [--profile]
+
+--profile also writes a cProfile of the largest full build and prints its top entries.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import pstats
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from bench.synthetic import REPO, generate
+
+# Runs mkdocs in this process and reports peak memory (this process and its children).
+RUNNER = """
+import resource, runpy, sys, json
+sys.argv = ["mkdocs", *sys.argv[1:]]
+code = 0
+try:
+    runpy.run_module("mkdocs", run_name="__main__")
+except SystemExit as exit:
+    code = exit.code or 0
+own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+print(json.dumps({"max_rss_kib": max(own, children), "code": code}), file=sys.stderr)
+sys.exit(code)
+"""
+
+
+def build(config: Path, site: Path, profile: Path | None = None) -> dict:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(REPO)}
+    if profile is None:
+        command = [sys.executable, "-c", RUNNER, "build", "-f", str(config), "-d", str(site)]
+    else:
+        command = [
+            sys.executable,
+            "-m",
+            "cProfile",
+            "-o",
+            str(profile),
+            "-m",
+            "mkdocs",
+            "build",
+            "-f",
+            str(config),
+            "-d",
+            str(site),
+        ]
+    started = time.perf_counter()
+    done = subprocess.run(command, env=env, capture_output=True, text=True, cwd=config.parent)
+    seconds = time.perf_counter() - started
+    output = done.stdout + done.stderr
+    if done.returncode != 0:
+        raise SystemExit(f"build of {config} failed:\n{output[-3000:]}")
+    found = {"seconds": seconds, "output": output}
+    for line in output.splitlines():
+        if line.startswith("{") and "max_rss_kib" in line:
+            found["max_rss_mib"] = json.loads(line)["max_rss_kib"] / 1024
+    if match := re.search(r"Link check: \d+ links on \d+ pages, ([\d.]+) s", output):
+        found["link check"] = float(match.group(1))
+    if match := re.search(r"Search index: .* waited ([\d.]+) s", output):
+        found["search (waited)"] = float(match.group(1))
+    if match := re.search(r"Blog hooks: (.*)", output):
+        for area, value in re.findall(r"([a-z ,0-9]+?) ([\d.]+) s", match.group(1)):
+            found[f"blog: {area.strip(', ')}"] = float(value)
+    return found
+
+
+def median(values: list[dict], key: str) -> float:
+    numbers = [value[key] for value in values if key in value]
+    return statistics.median(numbers) if numbers else float("nan")
+
+
+def share(part: float, whole: float) -> str:
+    return f"{part:.2f} s ({part / whole:.0%})"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[100, 300, 1000])
+    parser.add_argument("--runs", type=int, default=1)
+    parser.add_argument("--profile", action="store_true")
+    args = parser.parse_args()
+    print(
+        f"# Scale benchmark, {time.strftime('%Y-%m-%d')}, {platform.machine()}, "
+        f"{os.cpu_count()} cores, Python {platform.python_version()}"
+    )
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        for size in args.sizes:
+            full_config = generate(root / f"full-{size}", size)
+            bare_config = generate(root / f"bare-{size}", size, hooks=False)
+            full, bare = [], []
+            for _ in range(args.runs):
+                full.append(build(full_config, root / f"full-{size}" / "site"))
+                bare.append(build(bare_config, root / f"bare-{size}" / "site"))
+            pages = sum(1 for _ in (root / f"full-{size}" / "site").rglob("*.html"))
+            rows.append((size, pages, full, bare))
+        profile_path = None
+        if args.profile:
+            size = args.sizes[-1]
+            profile_path = root / "build.prof"
+            build(root / f"full-{size}" / "mkdocs.yml", root / "profiled-site", profile_path)
+            print(f"\n## Profile of the full build at {size} posts per language (cumulative s)")
+            stats = pstats.Stats(str(profile_path))
+            stats.sort_stats("cumulative").print_stats(
+                r"(hooks/|markdown/core|jinja2/environment.py:\d+\(render\)|build.py|pagefind|"
+                r"selectolax|static_i18n)",
+                25,
+            )
+
+    print(
+        "\n| posts/language | pages | full build (s) | bare Material+i18n (s) | overhead "
+        "| link check | search waited | blog hooks | peak memory (MiB) |"
+    )
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    for size, pages, full, bare in rows:
+        seconds, plain = median(full, "seconds"), median(bare, "seconds")
+        blog = sum(median(full, key) for key in full[0] if key.startswith("blog: "))
+        print(
+            f"| {size} | {pages} | {seconds:.1f} | {plain:.1f} | x{seconds / plain:.2f} "
+            f"| {share(median(full, 'link check'))} | {share(median(full, 'search (waited)'))} "
+            f"| {share(blog)} | {median(full, 'max_rss_mib'):.0f} |"
+        )
+    if len(rows) > 1:
+        (small, small_pages, small_full, _), (large, large_pages, large_full, _) = rows[0], rows[-1]
+        growth = median(large_full, "seconds") / median(small_full, "seconds")
+        per_page_small = median(small_full, "seconds") / small_pages * 1000
+        per_page_large = median(large_full, "seconds") / large_pages * 1000
+        print(
+            f"\nGrowth {small} -> {large} posts per language: x{growth:.1f} for "
+            f"x{large_pages / small_pages:.1f} pages; {per_page_small:.1f} -> "
+            f"{per_page_large:.1f} ms per page"
+        )
+        print(
+            "Blog hooks at the largest size: "
+            + ", ".join(
+                f"{key[6:]} {median(large_full, key):.2f} s"
+                for key in large_full[0]
+                if key.startswith("blog: ")
+            )
+        )
+
+
+if __name__ == "__main__":
+    main()
