@@ -138,10 +138,12 @@ def main() -> None:
     for size, pages, full, bare in rows:
         seconds, plain = median(full, "seconds"), median(bare, "seconds")
         blog = sum(median(full, key) for key in full[0] if key.startswith("blog: "))
+        link_check = share(median(full, "link check"), seconds)
+        search = share(median(full, "search (waited)"), seconds)
         print(
             f"| {size} | {pages} | {seconds:.1f} | {plain:.1f} | x{seconds / plain:.2f} "
-            f"| {share(median(full, 'link check'))} | {share(median(full, 'search (waited)'))} "
-            f"| {share(blog)} | {median(full, 'max_rss_mib'):.0f} |"
+            f"| {link_check} | {search} | {share(blog, seconds)} "
+            f"| {median(full, 'max_rss_mib'):.0f} |"
         )
     if len(rows) > 1:
         (small, small_pages, small_full, _), (large, large_pages, large_full, _) = rows[0], rows[-1]

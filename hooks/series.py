@@ -9,6 +9,8 @@ tagged with its series so that series appear on Material's tags index.
 
 from __future__ import annotations
 
+import re
+
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
@@ -21,6 +23,7 @@ from hooks.core.ui import t
 from hooks.core.urls import relative_url, url_of
 
 MARKER = "<!-- series:{} -->"
+MARKER_ID = re.compile(r"<!-- series:([a-z0-9-]+) -->")
 INDEX = "index"
 
 
@@ -65,11 +68,14 @@ def _page_content(html: str, page: Page) -> str:
     def link_to(rel_path: str, target_lang: str) -> str:
         return relative_url(url_of(rel_path, target_lang, model.default_language), page.url)
 
+    if "<!-- series:" not in html:  # most pages: no series page marker to look for
+        return html
     if MARKER.format(INDEX) in html:
         runs = [model.series.runs[series_id] for series_id in sorted(model.series.runs)]
         return html.replace(MARKER.format(INDEX), str(render.series_index(runs, lang, link_to)))
-    for series_id, run in model.series.runs.items():
-        marker = MARKER.format(series_id)
-        if marker in html:
-            return html.replace(marker, str(render.series_page(run, lang, link_to)))
+    for series_id in MARKER_ID.findall(html):
+        if run := model.series.runs.get(series_id):
+            html = html.replace(
+                MARKER.format(series_id), str(render.series_page(run, lang, link_to))
+            )
     return html

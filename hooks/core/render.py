@@ -6,6 +6,7 @@ a Markup template is escaped. Front matter therefore always reaches the page as 
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -23,19 +24,24 @@ _VOID = {"input", "img", "br", "meta", "link"}
 
 def tag(element: str, content: object = "", /, **attrs: object) -> Markup:
     """``<element attrs>content</element>``; attribute names use ``_`` for ``-``, ``class_`` for
-    ``class``; attributes whose value is None are left out."""
+    ``class``; attributes whose value is None are left out. Values and content are escaped
+    (Markup passes through as it is)."""
     if not _TAG_NAME.fullmatch(element):
         raise ValueError(f"not a tag name: {element!r}")
-    rendered = Markup("").join(
-        Markup(' {}="{}"').format(key.rstrip("_").replace("_", "-"), value)
-        for key, value in attrs.items()
-        if value is not None
-    )
-    # The element name is checked above; attributes and content were escaped by Markup.format.
-    opening = Markup(f"<{element}") + rendered + Markup(">")  # noqa: S704
-    if element in _VOID:
-        return opening
-    return opening + escape(content) + Markup(f"</{element}>")  # noqa: S704
+    parts = [f"<{element}"]
+    for key, value in attrs.items():
+        if value is not None:
+            parts.append(f' {_attribute_name(key)}="{escape(value)}"')
+    parts.append(">")
+    if element not in _VOID:
+        parts.append(f"{escape(content)}</{element}>")
+    # The element name is checked above and every value went through escape().
+    return Markup("".join(parts))  # noqa: S704
+
+
+@functools.cache
+def _attribute_name(key: str) -> str:
+    return key.rstrip("_").replace("_", "-")
 
 
 def join(parts: Iterable[object], separator: str = "") -> Markup:
