@@ -92,7 +92,9 @@ def main() -> None:
         indexing = float(re.search(r"Search index: .* waited ([\d.]+) s", output).group(1))
         site = out / "pagefind" / "site"
         bundle = sum(
-            f.stat().st_size for f in site.rglob("*") if "pagefind" in f.parts and f.is_file()
+            f.stat().st_size
+            for f in site.rglob("*")
+            if f.is_file() and "pagefind" in f.relative_to(site).parts
         )
         with serve(out / "pagefind" / "site", port):
             first, second = query_bytes(f"{base}posts/post-0001/", ["cliente", "servicio rapido"])

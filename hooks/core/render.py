@@ -346,26 +346,14 @@ def series_box(run: SeriesRun, part: Part, lang: str, series_href: str, link_to:
         join([position, " · ", tag("a", name, href=series_href)]),
         class_="series-box__position",
     )
-    previous, following = run.neighbours(part)
     items = []
-    if previous is not None:
-        label = tag("span", t(lang, "series.previous"), class_="series-box__label")
-        items.append(
-            tag(
-                "li",
-                join([label, " ", _part_link(previous, run, lang, link_to, "prev")]),
-                class_="series-box__previous",
-            )
-        )
-    if following is not None:
-        label = tag("span", t(lang, "series.next"), class_="series-box__label")
-        items.append(
-            tag(
-                "li",
-                join([label, " ", _part_link(following, run, lang, link_to, "next")]),
-                class_="series-box__next",
-            )
-        )
+    for neighbour, rel, label in zip(
+        run.neighbours(part), ("prev", "next"), ("previous", "next"), strict=True
+    ):
+        if neighbour is not None:
+            caption = tag("span", t(lang, f"series.{label}"), class_="series-box__label")
+            link = _part_link(neighbour, run, lang, link_to, rel)
+            items.append(tag("li", join([caption, " ", link]), class_=f"series-box__{label}"))
     parts = [heading]
     if items:
         parts.append(tag("ul", join(items, "\n"), class_="series-box__nav"))
