@@ -211,7 +211,3 @@ def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
-
-
-def slug_of(url: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", url.lower()).strip("-")
