@@ -116,6 +116,7 @@ def main() -> None:
     parser.add_argument("--tools", type=Path, required=True, help="bin/ with hugo and pelican")
     parser.add_argument("--posts", type=int, default=1000)
     args = parser.parse_args()
+    tools = args.tools.resolve()  # the builds run in their own folders
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
         config = generate(root / "ours", args.posts)
@@ -128,9 +129,9 @@ def main() -> None:
         started = time.perf_counter()
         subprocess.run(ours_command, cwd=config.parent, env=env, check=True, capture_output=True)
         results["ours (MkDocs + Material + hooks)"] = time.perf_counter() - started
-        results["Hugo"] = timed([str(args.tools / "hugo"), "--quiet", "-d", "public"], hugo)
+        results["Hugo"] = timed([str(tools / "hugo"), "--quiet", "-d", "public"], hugo)
         results["Pelican"] = timed(
-            [str(args.tools / "pelican"), "content", "-o", "output", "-s", "pelicanconf.py", "-q"],
+            [str(tools / "pelican"), "content", "-o", "output", "-s", "pelicanconf.py", "-q"],
             pelican,
         )
         pages = {
