@@ -25,7 +25,7 @@ from pymdownx.slugs import slugify
 from hooks import state
 from hooks.core import jsonld, render
 from hooks.core.posts import Content, Post
-from hooks.core.search import SEARCH_KEY, language_root
+from hooks.core.search import language_root
 from hooks.core.site import series_page_path
 from hooks.core.ui import STRINGS, t
 from hooks.core.urls import absolute_url, relative_url, url_of
@@ -108,9 +108,12 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
+def posts_per_page(config: MkDocsConfig) -> int:
+    return int(config.extra.get("blog", {}).get("per_page", DEFAULT_PER_PAGE))
+
+
 def listing_pages(content: Content, lang: str, config: MkDocsConfig) -> int:
-    per_page = int(config.extra.get("blog", {}).get("per_page", DEFAULT_PER_PAGE))
-    return max(1, math.ceil(len(content.listed_posts(lang)) / per_page))
+    return max(1, math.ceil(len(content.listed_posts(lang)) / posts_per_page(config)))
 
 
 def listing_page_path(number: int) -> str:
@@ -127,10 +130,6 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     content = state.site().content
     env.globals["ui"] = STRINGS[lang]
     env.globals["lang_root"] = language_root(lang, content.default_language)
-    search_page = content.pages.get(lang, {}).get(SEARCH_KEY)
-    env.globals["search_page_path"] = (
-        url_of(search_page.rel_path, lang, content.default_language) if search_page else ""
-    )
     env.globals["other_languages"] = [
         {
             "lang": other,
@@ -282,7 +281,7 @@ def render_listing(lang: str, page_url: str, number: int, config: MkDocsConfig) 
     """Page ``number`` of the listing of ``lang`` (newest first), with its pager."""
     model = state.site()
     content, default = model.content, model.default_language
-    per_page = int(config.extra.get("blog", {}).get("per_page", DEFAULT_PER_PAGE))
+    per_page = posts_per_page(config)
     posts = content.listed_posts(lang)[(number - 1) * per_page : number * per_page]
     tags_page = content.pages.get(lang, {}).get(TAGS_KEY)
 

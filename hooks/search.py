@@ -17,13 +17,12 @@ import subprocess
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.files import Files
-from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from hooks import state
@@ -44,17 +43,17 @@ UNUSED_BUNDLE_FILES = (
 )
 
 
-def on_page_context(
-    context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation
-) -> dict[str, Any]:
-    """The header's search form submits to this language's search page."""
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    """Where this language's search page and index are: set once per language, read by
+    every template (the header's search box, the 404 page), pages or not."""
     content = state.site().content
-    lang = state.page_language(page)
-    context["search_bundle_url"] = search.bundle_url(lang, content.default_language)
+    lang = state.current_language(config)
+    env.globals["search_bundle_url"] = search.bundle_url(lang, content.default_language)
     search_page = content.pages.get(lang, {}).get(search.SEARCH_KEY)
-    if search_page is not None:
-        context["search_page_url"] = url_of(search_page.rel_path, lang, content.default_language)
-    return context
+    env.globals["search_page_url"] = (
+        url_of(search_page.rel_path, lang, content.default_language) if search_page else ""
+    )
+    return env
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:

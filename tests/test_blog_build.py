@@ -210,6 +210,13 @@ def test_a_404_page_per_language(built: Build) -> None:
     assert text_of(english.css_first("article h1")) == "Page not found"
     home = english.css_first("article a").attributes["href"]
     assert home == "/ensayos/en/"  # absolute: served for any missing address
+    # Its search box searches its own language (a per-language setting, not a page's).
+    for page, lang_root, search in ((spanish, "", "buscar/"), (english, "en/", "search/")):
+        box = page.css_first("[data-pagefind-ui]")
+        assert box.attributes["data-bundle"] == f"/ensayos/{lang_root}pagefind/"
+        assert page.css_first(".pf-search form").attributes["action"] == (
+            f"/ensayos/{lang_root}{search}"
+        )
 
 
 def test_social_metadata(built: Build) -> None:
