@@ -8,12 +8,16 @@ import http.server
 import os
 import re
 import shutil
+import signal
 import socket
 import subprocess
 import sys
 import threading
+import time
 import unicodedata
-from collections.abc import Iterator, Mapping
+import urllib.error
+import urllib.request
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -54,19 +58,34 @@ class Build:
         return sorted(self.site.rglob("*.html"))
 
 
+def project_env(**extra: str) -> dict[str, str]:
+    """Environment for a subprocess running MkDocs or one of the project's commands."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(REPO)}
+    env.pop("SITE_URL", None)
+    return {**env, **extra}
+
+
+def run_module(*args: str, cwd: Path, **extra_env: str) -> subprocess.CompletedProcess[str]:
+    """``python -m <args>`` in a fresh process, output captured."""
+    return subprocess.run(
+        [sys.executable, "-m", *args],
+        capture_output=True,
+        text=True,
+        env=project_env(**extra_env),
+        cwd=cwd,
+    )
+
+
 def run_mkdocs(
     config: Path, site_dir: Path, strict: bool = True, site_url: str | None = None
 ) -> Build:
     """Build ``config`` into ``site_dir`` in a fresh process, as `make build` does;
     ``site_url`` replaces the configured one (through SITE_URL)."""
-    command = [sys.executable, "-m", "mkdocs", "build", "-f", str(config), "-d", str(site_dir)]
+    args = ["mkdocs", "build", "-f", str(config), "-d", str(site_dir)]
     if strict:
-        command.append("--strict")
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(REPO)}
-    env.pop("SITE_URL", None)
-    if site_url is not None:
-        env["SITE_URL"] = site_url
-    done = subprocess.run(command, capture_output=True, text=True, env=env, cwd=config.parent)
+        args.append("--strict")
+    extra = {"SITE_URL": site_url} if site_url is not None else {}
+    done = run_module(*args, cwd=config.parent, **extra)
     return Build(done.returncode, done.stdout + done.stderr, site_dir)
 
 
@@ -205,6 +224,45 @@ def serve(directory: Path, port: int = 0) -> Iterator[str]:
     finally:
         server.shutdown()
         server.server_close()
+
+
+def wait_for(condition: Callable[[], object], timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError("timed out")
+        time.sleep(0.3)
+
+
+def fetch(url: str) -> str | None:
+    """The page at ``url``, or None while the server does not answer it."""
+    try:
+        return urllib.request.urlopen(url, timeout=5).read().decode()
+    except (urllib.error.URLError, OSError):
+        return None
+
+
+@contextlib.contextmanager
+def mkdocs_serve(config: Path, log: Path) -> Iterator[str]:
+    """`mkdocs serve` of ``config`` on 127.0.0.1 (live reload on: it is what watches the
+    files and rebuilds), its output in ``log``; yields the site's URL once it answers."""
+    port = free_port()
+    with log.open("w") as output:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "-f", str(config), "-a", f"127.0.0.1:{port}"],
+            cwd=config.parent,
+            env=project_env(),
+            stdout=output,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+    try:
+        url = f"http://127.0.0.1:{port}/ensayos/"
+        wait_for(lambda: fetch(url) is not None)
+        yield url
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=10)
 
 
 def free_port() -> int:

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import os
 import subprocess
-import sys
 from pathlib import Path
 
 import yaml
 
-from tests.support import REPO, SECTION_PAGES, fixture_site, post, run_mkdocs
+from tests.support import SECTION_PAGES, fixture_site, post, run_mkdocs, run_module
 
 REGISTRY = """
 columna:
@@ -37,19 +35,12 @@ FILES = {
 }
 
 
-def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(REPO)}
-    return subprocess.run(
-        [sys.executable, "-m", *args], capture_output=True, text=True, env=env, cwd=cwd
-    )
-
-
 def front_matter(path: Path) -> dict:
     return yaml.safe_load(path.read_text(encoding="utf-8").split("---")[1])
 
 
 def new_post(tmp_path: Path, title: str, *extra: str) -> subprocess.CompletedProcess[str]:
-    return run(
+    return run_module(
         "hooks.newpost",
         title,
         "--date",
@@ -100,7 +91,7 @@ def test_refusals(tmp_path: Path) -> None:
 def test_check_reports_compactly(tmp_path: Path) -> None:
     files = {**FILES, "es/posts/l2.md": FILES["es/posts/l2.md"] + "\n[mal](l1.md#nada)\n"}
     fixture_site(tmp_path, files)
-    done = run("hooks.links", str(tmp_path / "mkdocs.yml"), "--strict", cwd=tmp_path)
+    done = run_module("hooks.links", str(tmp_path / "mkdocs.yml"), "--strict", cwd=tmp_path)
     assert done.returncode == 1
     assert (
         "docs/es/posts/l2.md:12:7: l1.md#nada: no element with id 'nada' on /posts/l1/"
@@ -115,7 +106,7 @@ def test_check_lists_content_errors(tmp_path: Path) -> None:
         "es/posts/l2.md": FILES["es/posts/l2.md"].replace("date: 2021", "date: 2021-13"),
     }
     fixture_site(tmp_path, files)
-    done = run("hooks.links", str(tmp_path / "mkdocs.yml"), "--strict", cwd=tmp_path)
+    done = run_module("hooks.links", str(tmp_path / "mkdocs.yml"), "--strict", cwd=tmp_path)
     assert done.returncode == 1
     assert "docs/es/posts/l2.md:4: date: '2021-13' has no month 13; expected a month 01-12" in (
         done.stdout

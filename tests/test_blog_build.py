@@ -5,13 +5,7 @@ from __future__ import annotations
 
 import gzip
 import json
-import os
 import re
-import signal
-import subprocess
-import sys
-import time
-import urllib.request
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -19,11 +13,11 @@ import feedparser
 import pytest
 
 from tests.support import (
-    REPO,
     SECTION_PAGES,
     Build,
+    fetch,
     fixture_site,
-    free_port,
+    mkdocs_serve,
     post,
     run_mkdocs,
     text_of,
@@ -256,40 +250,8 @@ def test_strict_build_stops_on_a_stale_translation(tmp_path: Path) -> None:
 
 def test_serve_shows_drafts(tmp_path: Path) -> None:
     config = fixture_site(tmp_path, FILES)
-    port = free_port()
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(REPO)}
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "mkdocs",
-            "serve",
-            "-f",
-            str(config),
-            "-a",
-            f"127.0.0.1:{port}",
-            "--no-livereload",
-        ],
-        cwd=tmp_path,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        start_new_session=True,
-    )
-    try:
-        base = f"http://127.0.0.1:{port}/ensayos/"
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                home = urllib.request.urlopen(base, timeout=5).read().decode()
-                break
-            except OSError:
-                if time.monotonic() > deadline:
-                    raise
-                time.sleep(0.3)
+    with mkdocs_serve(config, tmp_path / "serve.log") as base:
+        home = fetch(base) or ""
         assert "posts/borrador/" in home and "Borrador (solo visible en la vista previa)" in home
-        draft = urllib.request.urlopen(base + "posts/borrador/", timeout=5).read().decode()
+        draft = fetch(base + "posts/borrador/") or ""
         assert '<meta name="robots" content="noindex">' in draft
-    finally:
-        os.killpg(server.pid, signal.SIGTERM)
-        server.wait(timeout=10)

@@ -4,15 +4,12 @@ line and column where the author wrote it, and one valid control of each false-a
 from __future__ import annotations
 
 import json
-import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from tests.support import REPO, SECTION_PAGES, Build, fixture_site, post, run_mkdocs
+from tests.support import REPO, SECTION_PAGES, Build, fixture_site, post, run_mkdocs, run_module
 
 OTRA_ES = post(
     "title: Otra\ndescription: d\ndate: 2020-01-01\nauthor: A", "## Introducción\n\nTexto.\n"
@@ -146,28 +143,16 @@ def test_strict_build_fails_on_findings(tmp_path: Path) -> None:
 
 def test_github_annotations(tmp_path: Path) -> None:
     config = fixture_site(tmp_path, FILES)
-    env = {
-        **os.environ,
-        "GITHUB_ACTIONS": "true",
-        "NO_MKDOCS_2_WARNING": "1",
-        "PYTHONPATH": str(REPO),
-    }
-    done = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "mkdocs",
-            "build",
-            "-q",
-            "-f",
-            str(config),
-            "-d",
-            str(tmp_path / "s"),
-        ],
-        capture_output=True,
-        text=True,
-        env=env,
+    done = run_module(
+        "mkdocs",
+        "build",
+        "-q",
+        "-f",
+        str(config),
+        "-d",
+        str(tmp_path / "s"),
         cwd=tmp_path,
+        GITHUB_ACTIONS="true",
     )
     assert (
         "::error file=docs/es/posts/defectos.md,line=10,col=9,title=Broken link%3A "
@@ -178,14 +163,7 @@ def test_github_annotations(tmp_path: Path) -> None:
 def test_standalone_command(tmp_path: Path) -> None:
     config = fixture_site(tmp_path, FILES)
     report = tmp_path / "report.json"
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(REPO)}
-    done = subprocess.run(
-        [sys.executable, "-m", "hooks.links", str(config), "--json", str(report)],
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=REPO,
-    )
+    done = run_module("hooks.links", str(config), "--json", str(report), cwd=REPO)
     assert done.returncode == 1, done.stdout + done.stderr
     data = json.loads(report.read_text(encoding="utf-8"))
     assert data["count"] == 13
@@ -193,20 +171,8 @@ def test_standalone_command(tmp_path: Path) -> None:
 
 
 def test_standalone_command_on_a_clean_built_site(real_site: Build) -> None:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    done = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "hooks.links",
-            str(REPO / "mkdocs.yml"),
-            "--site",
-            str(real_site.site),
-        ],
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=REPO,
+    done = run_module(
+        "hooks.links", str(REPO / "mkdocs.yml"), "--site", str(real_site.site), cwd=REPO
     )
     assert done.returncode == 0, done.stdout + done.stderr
     assert "Link check: no problems." in done.stdout

@@ -6,16 +6,9 @@ test_build_error_resets_static_i18n.)"""
 
 from __future__ import annotations
 
-import os
-import signal
-import subprocess
-import sys
-import time
-import urllib.error
-import urllib.request
 from pathlib import Path
 
-from tests.support import REPO, SECTION_PAGES, fixture_site, free_port, post
+from tests.support import SECTION_PAGES, fetch, fixture_site, mkdocs_serve, post, wait_for
 
 FILES = {
     **SECTION_PAGES,
@@ -25,54 +18,18 @@ FILES = {
 }
 
 
-def wait_for(condition, timeout: float = 60) -> None:
-    deadline = time.monotonic() + timeout
-    while not condition():
-        if time.monotonic() > deadline:
-            raise AssertionError("timed out")
-        time.sleep(0.3)
-
-
-def fetch(url: str) -> str | None:
-    try:
-        return urllib.request.urlopen(url, timeout=5).read().decode()
-    except (urllib.error.URLError, OSError):
-        return None
-
-
 def test_serve_rebuilds_every_language_after_a_fixed_error(tmp_path: Path) -> None:
     config = fixture_site(tmp_path, FILES)
     log = tmp_path / "serve.log"
-    port = free_port()
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(REPO)}
-    with log.open("w") as output:
-        server = subprocess.Popen(
-            # Live reload on: it is what watches the files and rebuilds.
-            [
-                sys.executable,
-                "-m",
-                "mkdocs",
-                "serve",
-                "-f",
-                str(config),
-                "-a",
-                f"127.0.0.1:{port}",
-            ],
-            cwd=tmp_path,
-            env=env,
-            stdout=output,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
-    try:
-        english = f"http://127.0.0.1:{port}/ensayos/en/posts/uno/"
+    with mkdocs_serve(config, log) as base:
+        english = f"{base}en/posts/uno/"
         wait_for(lambda: fetch(english) is not None)
         original = tmp_path / "docs" / "es" / "posts" / "uno.md"
         good = original.read_text(encoding="utf-8")
         original.write_text(good.replace("date: 2020-01-01", "date: 2020-13-01"), "utf-8")
         wait_for(lambda: "'2020-13-01' is not a valid date" in log.read_text(encoding="utf-8"))
         original.write_text(good.replace("Texto.", "Texto corregido."), "utf-8")
-        spanish = f"http://127.0.0.1:{port}/ensayos/posts/uno/"
+        spanish = f"{base}posts/uno/"
         wait_for(lambda: "Texto corregido." in (fetch(spanish) or ""))
         translation = tmp_path / "docs" / "en" / "posts" / "uno.md"
         translation.write_text(
@@ -80,9 +37,6 @@ def test_serve_rebuilds_every_language_after_a_fixed_error(tmp_path: Path) -> No
         )
         wait_for(lambda: "Fixed text." in (fetch(english) or ""))  # English rebuilt too
         assert "Traceback" not in log.read_text(encoding="utf-8")
-    finally:
-        os.killpg(server.pid, signal.SIGTERM)
-        server.wait(timeout=10)
 
 
 def test_build_error_resets_static_i18n(monkeypatch) -> None:
