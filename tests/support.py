@@ -132,6 +132,17 @@ def stamp_all(docs: Path) -> None:
             stamp(path, docs)
 
 
+# Two series for fixture sites: one joined by title prefix, one by explicit orders.
+TWO_SERIES = """
+columna:
+  name: {es: La Columna, en: The Column}
+  description: {es: Una columna., en: A column.}
+  title_prefix: "La Columna: "
+lecciones:
+  name: {es: Lecciones, en: Lessons}
+  description: {es: Lecciones., en: Lessons.}
+"""
+
 # Minimal section pages every fixture site needs in both languages.
 SECTION_PAGES = {
     "es/index.md": "---\ntitle: Inicio\ntranslation_key: index\n---\n\n# Inicio\n\n"

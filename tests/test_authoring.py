@@ -7,17 +7,9 @@ from pathlib import Path
 
 import yaml
 
-from tests.support import SECTION_PAGES, fixture_site, post, run_mkdocs, run_module
+from tests.support import SECTION_PAGES, TWO_SERIES, fixture_site, post, run_mkdocs, run_module
 
-REGISTRY = """
-columna:
-  name: {es: La Columna, en: The Column}
-  description: {es: Una columna., en: A column.}
-  title_prefix: "La Columna: "
-lecciones:
-  name: {es: Lecciones, en: Lessons}
-  description: {es: Lecciones., en: Lessons.}
-"""
+REGISTRY = TWO_SERIES
 TRANSLATION = "translation:\n  from: es\n"
 FILES = {
     **SECTION_PAGES,

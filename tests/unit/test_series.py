@@ -7,17 +7,9 @@ import pytest
 from hooks.core.problems import ContentError
 from hooks.core.series import Series, display_title
 from hooks.core.site import SiteModel, load_site
-from tests.support import stamp_all
+from tests.support import TWO_SERIES, stamp_all
 
-REGISTRY = """
-columna:
-  name: {es: La Columna, en: The Column}
-  description: {es: Una columna., en: A column.}
-  title_prefix: "La Columna: "
-lecciones:
-  name: {es: Lecciones, en: Lessons}
-  description: {es: Lecciones., en: Lessons.}
-"""
+REGISTRY = TWO_SERIES
 
 
 def original(title: str, date: str, extra: str = "") -> str:
