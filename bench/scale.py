@@ -1,11 +1,14 @@
 """Scale benchmark: the synthetic bilingual blog at several sizes, with and without our hooks.
 
 For each size (posts per language) it builds, side by side in one run on this machine:
-- the site with the real config and every hook (what `make build` does);
+- the site with the real config and every hook (what `make build` does: on two cores or
+  more, the English pages are built by a forked process beside the Spanish ones);
+- the same in one process (PARALLEL_LANGUAGES=off): what the hooks cost in CPU;
 - the same content with bare Material + mkdocs-static-i18n (no hooks, no overrides);
-and reports wall time, the growth factor, our hooks' overhead ratio, the shares of the link
-check, search indexing (what is left waiting after the build) and the blog hooks, and peak
-memory. Each measurement is the median of --runs builds, interleaved.
+and reports wall time, the growth factor, our overhead ratios, the shares of the link
+check, search indexing (what is left waiting after the build) and the blog hooks (CPU
+seconds, summed over processes), and peak memory (the largest process). Each measurement
+is the median of --runs builds, interleaved.
 
     python bench/scale.py [--sizes 100 300 1000] [--runs 1] [--profile]
 
@@ -47,8 +50,10 @@ sys.exit(code)
 """
 
 
-def build(config: Path, site: Path, profile: Path | None = None) -> dict:
+def build(config: Path, site: Path, profile: Path | None = None, one_process: bool = False) -> dict:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(REPO)}
+    if one_process or profile is not None:  # a profile sees one process only
+        env["PARALLEL_LANGUAGES"] = "off"
     if profile is None:
         command = [sys.executable, "-c", RUNNER, "build", "-f", str(config), "-d", str(site)]
     else:
@@ -111,12 +116,13 @@ def main() -> None:
         for size in args.sizes:
             full_config = generate(root / f"full-{size}", size)
             bare_config = generate(root / f"bare-{size}", size, hooks=False)
-            full, bare = [], []
+            full, serial, bare = [], [], []
             for _ in range(args.runs):
                 full.append(build(full_config, root / f"full-{size}" / "site"))
+                serial.append(build(full_config, root / f"full-{size}" / "site", one_process=True))
                 bare.append(build(bare_config, root / f"bare-{size}" / "site"))
             pages = sum(1 for _ in (root / f"full-{size}" / "site").rglob("*.html"))
-            rows.append((size, pages, full, bare))
+            rows.append((size, pages, full, serial, bare))
         profile_path = None
         if args.profile:
             size = args.sizes[-1]
@@ -131,22 +137,28 @@ def main() -> None:
             )
 
     print(
-        "\n| posts/language | pages | full build (s) | bare Material+i18n (s) | overhead "
+        "\n| posts/language | pages | full build (s) | same, one process (s) "
+        "| bare Material+i18n (s) | overhead | overhead, one process "
         "| link check | search waited | blog hooks | peak memory (MiB) |"
     )
-    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
-    for size, pages, full, bare in rows:
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    for size, pages, full, serial, bare in rows:
         seconds, plain = median(full, "seconds"), median(bare, "seconds")
+        one = median(serial, "seconds")
         blog = sum(median(full, key) for key in full[0] if key.startswith("blog: "))
         link_check = share(median(full, "link check"), seconds)
         search = share(median(full, "search (waited)"), seconds)
         print(
-            f"| {size} | {pages} | {seconds:.1f} | {plain:.1f} | x{seconds / plain:.2f} "
+            f"| {size} | {pages} | {seconds:.1f} | {one:.1f} | {plain:.1f} "
+            f"| x{seconds / plain:.2f} | x{one / plain:.2f} "
             f"| {link_check} | {search} | {share(blog, seconds)} "
             f"| {median(full, 'max_rss_mib'):.0f} |"
         )
     if len(rows) > 1:
-        (small, small_pages, small_full, _), (large, large_pages, large_full, _) = rows[0], rows[-1]
+        (small, small_pages, small_full, *_), (large, large_pages, large_full, *_) = (
+            rows[0],
+            rows[-1],
+        )
         growth = median(large_full, "seconds") / median(small_full, "seconds")
         per_page_small = median(small_full, "seconds") / small_pages * 1000
         per_page_large = median(large_full, "seconds") / large_pages * 1000

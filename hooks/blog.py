@@ -46,6 +46,7 @@ _clean_directory = mkdocs_utils.clean_directory
 
 
 def on_startup(command: str, dirty: bool) -> None:
+    state.command = command
     state.serving = command == "serve"
 
 
@@ -128,6 +129,11 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     """What templates without a page (the 404 page) need to know of the language."""
     lang = state.current_language(config)
     content = state.site().content
+    # static-i18n resets the item for each language; the attribute on_page_context also sets
+    # (read first by Jinja) would carry the last page of the previous language into this
+    # language's 404 page.
+    if "alternate" in config.extra:
+        config.extra.alternate = config.extra["alternate"]
     env.globals["ui"] = STRINGS[lang]
     env.globals["lang_root"] = language_root(lang, content.default_language)
     env.globals["other_languages"] = [

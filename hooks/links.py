@@ -36,6 +36,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 from mkdocs.structure.pages import Page
 
+from hooks import state
 from hooks.core.links_check import EXTERNAL, BuiltSite, Finding, Source, check
 from hooks.core.links_external import Checker, ExternalOptions
 from hooks.core.links_extract import PageLinks, extract
@@ -152,6 +153,20 @@ class _Build:
 
 
 _build = _Build()
+
+
+def _collect() -> tuple[dict[str, PageLinks], dict[str, Source], float]:
+    return _build.pages, _build.sources, _build.extract_seconds
+
+
+def _merge(data: object) -> None:
+    pages, sources, seconds = data  # type: ignore[misc]  # what _collect returned
+    _build.pages.update(pages)
+    _build.sources.update(sources)
+    _build.extract_seconds += seconds
+
+
+state.hand_off("links", _collect, _merge)
 
 
 def _outer_build(config: MkDocsConfig) -> bool:

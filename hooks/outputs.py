@@ -34,6 +34,13 @@ NOT_FOUND = "404.html"
 _not_found: dict[str, str] = {}  # language -> its rendered 404 page
 
 
+def _merge_not_found(pages: object) -> None:
+    _not_found.update(pages)  # type: ignore[arg-type]  # a language -> page mapping
+
+
+state.hand_off("outputs", lambda: dict(_not_found), _merge_not_found)
+
+
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # The sitemap is written once from the site model (pairs with different slugs included).
     config.theme.static_templates.discard("sitemap.xml")

@@ -6,7 +6,8 @@ inside the default language's ``on_post_build`` (priority -100): this hook start
 language at -50, as soon as its pages are written, in a background process (Pagefind's
 bundled binary), so the Spanish index is built while the English pages render and the
 English one while the link check runs; at -300, at the very end of the outer build, it waits
-for both.
+for both. When the English pages are built by a forked process (hooks/parallel.py), that
+process hands its indexing back to this one, which starts it on joining it.
 """
 
 from __future__ import annotations
@@ -92,6 +93,9 @@ class _Run:
 
 
 _runs: list[_Run] = []
+# In a process building one language for hooks/parallel.py: the indexing it hands back, to
+# run beside the parent's link check rather than keep that process waiting.
+_handed_back: list[tuple[str, Path, list[str]]] = []  # language, bundle, command
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
@@ -117,6 +121,13 @@ def _start_indexing(config: MkDocsConfig) -> None:
     if bundle.exists():
         shutil.rmtree(bundle)  # a stale bundle of a previous build must not survive
     command = [str(_executable()), *search.pagefind_command(str(root), glob)]
+    if state.worker:
+        _handed_back.append((lang, bundle, command))
+    else:
+        _start(lang, bundle, command)
+
+
+def _start(lang: str, bundle: Path, command: list[str]) -> None:
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)  # noqa: S603
     _runs.append(_Run(lang, bundle, process))
 
@@ -136,6 +147,20 @@ def _wait_for_indexes(config: MkDocsConfig) -> None:
             (run.bundle / name).unlink(missing_ok=True)
     waited = time.perf_counter() - started
     log.info(f"Search index: {len(runs)} language bundles, waited {waited:.2f} s at the end")
+
+
+def _collect_handed_back() -> list[tuple[str, Path, list[str]]]:
+    handed = list(_handed_back)
+    _handed_back.clear()
+    return handed
+
+
+def _start_handed_back(runs: object) -> None:
+    for lang, bundle, command in runs:  # type: ignore[attr-defined]  # _collect_handed_back's
+        _start(lang, bundle, command)
+
+
+state.hand_off("search", _collect_handed_back, _start_handed_back)
 
 
 on_post_build = CombinedEvent(_start_indexing, _wait_for_indexes)

@@ -9,7 +9,8 @@ from __future__ import annotations
 import contextlib
 import logging
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +29,25 @@ log = logging.getLogger("mkdocs.hooks")
 _model: SiteModel | None = None
 timings: dict[str, float] = {}  # seconds spent per area of the hooks in this build
 serving = False  # set by hooks/blog.py's on_startup: `mkdocs serve` previews drafts
+command = ""  # the MkDocs command running: "build", "serve", "gh-deploy" ("" when unknown)
+worker = False  # True in a forked process building one language (hooks/parallel.py)
+
+
+@dataclass
+class Handoff:
+    """What a hook hands back from a language built in another process (hooks/parallel.py):
+    ``collect`` runs there once that language is built and returns picklable data; ``merge``
+    runs here with it, where that language's build would have returned."""
+
+    collect: Callable[[], object]
+    merge: Callable[[object], None]
+
+
+handoffs: dict[str, Handoff] = {}  # hook name -> its handoff; hook files register at import
+
+
+def hand_off(name: str, collect: Callable[[], object], merge: Callable[[object], None]) -> None:
+    handoffs[name] = Handoff(collect, merge)
 
 
 def site() -> SiteModel:

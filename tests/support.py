@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import gzip
 import http.server
 import os
 import re
@@ -17,7 +18,7 @@ import time
 import unicodedata
 import urllib.error
 import urllib.request
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -77,20 +78,30 @@ def run_module(*args: str, cwd: Path, **extra_env: str) -> subprocess.CompletedP
 
 
 def run_mkdocs(
-    config: Path, site_dir: Path, strict: bool = True, site_url: str | None = None
+    config: Path,
+    site_dir: Path,
+    strict: bool = True,
+    site_url: str | None = None,
+    env: Mapping[str, str] | None = None,
 ) -> Build:
     """Build ``config`` into ``site_dir`` in a fresh process, as `make build` does;
-    ``site_url`` replaces the configured one (through SITE_URL)."""
+    ``site_url`` replaces the configured one (through SITE_URL); ``env`` adds variables."""
     args = ["mkdocs", "build", "-f", str(config), "-d", str(site_dir)]
     if strict:
         args.append("--strict")
-    extra = {"SITE_URL": site_url} if site_url is not None else {}
+    extra = {**(env or {}), **({"SITE_URL": site_url} if site_url is not None else {})}
     done = run_module(*args, cwd=config.parent, **extra)
     return Build(done.returncode, done.stdout + done.stderr, site_dir)
 
 
-def fixture_site(root: Path, files: Mapping[str, str], config_extra: str = "") -> Path:
-    """A site in ``root`` that inherits the real mkdocs.yml, with ``files`` under docs/.
+def fixture_site(
+    root: Path,
+    files: Mapping[str, str],
+    config_extra: str = "",
+    extra_hooks: Sequence[Path] = (),
+) -> Path:
+    """A site in ``root`` that inherits the real mkdocs.yml, with ``files`` under docs/
+    and ``extra_hooks`` after the real hooks.
 
     The real stylesheet and series registry are copied unless ``files`` brings its own.
     """
@@ -106,6 +117,7 @@ def fixture_site(root: Path, files: Mapping[str, str], config_extra: str = "") -
     config = root / "mkdocs.yml"
     # Relative paths resolve against the child config: point at the real hooks and overrides.
     hooks = re.findall(r"^  - (hooks/\S+\.py)", (REPO / "mkdocs.yml").read_text(), re.M)
+    hooks += [str(hook) for hook in extra_hooks]
     config.write_text(
         f"INHERIT: {REPO / 'mkdocs.yml'}\n"
         "docs_dir: docs\n"
@@ -280,3 +292,43 @@ def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
+
+
+# Pagefind's filter index (pagefind/filter/*.pf_filter) serializes a hash map in an order that
+# varies per process (same size, other byte order); the files naming it by its hash
+# (pagefind-entry.json, pagefind.<lang>_*.pf_meta) follow.
+PAGEFIND_HASHED = re.compile(
+    r"(^|/)pagefind/(filter/[a-z]+_[0-9a-f]+\.pf_filter|pagefind-entry\.json|"
+    r"pagefind\.[a-z]+_[0-9a-f]+\.pf_meta)$"
+)
+
+
+def assert_same_site(one: Path, two: Path) -> int:
+    """Two built sites hold byte-identical files, except Pagefind's filter index: compared
+    by file names without the hash, and by uncompressed size. Returns the files compared."""
+    first, second = _files(one), _files(two)
+    stable_one = {name: data for name, data in first.items() if not PAGEFIND_HASHED.search(name)}
+    stable_two = {name: data for name, data in second.items() if not PAGEFIND_HASHED.search(name)}
+    assert stable_one.keys() == stable_two.keys()
+    differing = sorted(name for name in stable_one if stable_one[name] != stable_two[name])
+    assert not differing, differing
+    hashed_one = sorted(_unhashed(name) for name in first if PAGEFIND_HASHED.search(name))
+    hashed_two = sorted(_unhashed(name) for name in second if PAGEFIND_HASHED.search(name))
+    assert hashed_one == hashed_two
+    assert _filter_sizes(first) == _filter_sizes(second)
+    return len(stable_one)
+
+
+def _files(site: Path) -> dict[str, bytes]:
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+
+
+def _unhashed(name: str) -> str:
+    return re.sub(r"_[0-9a-f]{7,}\.", "_HASH.", name)
+
+
+def _filter_sizes(found: dict[str, bytes]) -> list[int]:
+    """Uncompressed sizes of the filter indexes: the same entries, in another order."""
+    return sorted(
+        len(gzip.decompress(data)) for name, data in found.items() if name.endswith(".pf_filter")
+    )

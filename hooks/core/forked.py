@@ -1,0 +1,113 @@
+"""Run a function in a forked copy of this process; get back its result and its log lines.
+
+The copy shares everything loaded so far (copy-on-write), works on another core, and
+reports through a temporary file: the function's return value or its exception, and the
+log records it emitted (held back, not printed, so that the caller replays them in order
+where the work would have run in this process).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import pickle
+import sys
+import tempfile
+import traceback
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+LogLine = tuple[str, int, str]  # logger name, level, message
+
+
+@dataclass
+class Outcome:
+    value: object = None
+    error: BaseException | None = None
+    log: list[LogLine] = field(default_factory=list)
+
+
+class ForkedError(RuntimeError):
+    """The forked process died without reporting (killed, or crashed in C)."""
+
+
+class _Recorder(logging.Handler):
+    def __init__(self, dropped_prefixes: tuple[str, ...]) -> None:
+        super().__init__(logging.DEBUG)
+        self.lines: list[LogLine] = []
+        self.dropped_prefixes = dropped_prefixes
+
+    def emit(self, record: logging.LogRecord) -> None:
+        message = record.getMessage()
+        if not message.startswith(self.dropped_prefixes):
+            self.lines.append((record.name, record.levelno, message))
+
+
+@dataclass
+class Forked:
+    pid: int
+    result_path: str
+
+    def join(self) -> Outcome:
+        """Wait for the process; its outcome (raises ForkedError if it left none)."""
+        _, status = os.waitpid(self.pid, 0)
+        try:
+            with open(self.result_path, "rb") as file:
+                data = file.read()
+        finally:
+            os.unlink(self.result_path)
+        if not data:
+            raise ForkedError(
+                f"the forked process {self.pid} ended without a result "
+                f"(exit status {os.waitstatus_to_exitcode(status)})"
+            )
+        outcome: Outcome = pickle.loads(data)  # noqa: S301 - written by our own fork
+        return outcome
+
+    def kill(self) -> None:
+        """Stop the process (when its work is no longer wanted) and reap it."""
+        try:
+            os.kill(self.pid, 15)  # SIGTERM: the process may still clean up
+            os.waitpid(self.pid, 0)
+        except (ProcessLookupError, ChildProcessError):
+            pass
+        if os.path.exists(self.result_path):
+            os.unlink(self.result_path)
+
+
+def fork(
+    function: Callable[[], object], logger: str, dropped_prefixes: Iterable[str] = ()
+) -> Forked:
+    """Start ``function`` in a forked process; records of ``logger`` (and its children) are
+    recorded there instead of printed, except messages starting with ``dropped_prefixes``."""
+    descriptor, result_path = tempfile.mkstemp(prefix="forked-", suffix=".pickle")
+    os.close(descriptor)
+    for stream in (sys.stdout, sys.stderr):
+        stream.flush()  # or the copy would print this process's pending output again
+    pid = os.fork()
+    if pid:
+        return Forked(pid, result_path)
+    code = 1
+    try:
+        recorder = _Recorder(tuple(dropped_prefixes))
+        logging.getLogger(logger).handlers = [recorder]
+        outcome = Outcome()
+        try:
+            outcome.value = function()
+        except BaseException as error:  # reported to the parent, whatever it is
+            outcome.error = error
+        outcome.log = recorder.lines
+        try:
+            data = pickle.dumps(outcome)
+        except Exception:
+            text = "".join(traceback.format_exception(outcome.error)) if outcome.error else ""
+            data = pickle.dumps(
+                Outcome(None, RuntimeError(f"result could not be sent back:\n{text}"), outcome.log)
+            )
+        with open(result_path, "wb") as file:
+            file.write(data)
+        code = 0
+    finally:
+        for stream in (sys.stdout, sys.stderr):
+            stream.flush()
+        os._exit(code)  # never back into the caller's code: this copy's work is done

@@ -1,0 +1,134 @@
+"""MkDocs glue: build the other languages in forked processes, beside the default one.
+
+mkdocs-static-i18n builds the languages one after another: the default language, then each
+other one inside its ``on_post_build`` (priority -100), by calling MkDocs' ``build()``. Under
+``mkdocs build`` on two cores or more, this hook instead forks one process per other
+language as soon as MkDocs has cleaned the site folder (the site model is loaded by then, and
+is inherited). That process builds its language just as static-i18n would. Where
+static-i18n calls ``build()`` for that language, this process waits for it, replays its log
+lines (so ``--strict`` counts its warnings, and its errors stop the build), and merges what
+the hooks collected there (:data:`hooks.state.handoffs`: link data, the 404 page, search
+bundles) and its timings. The files written are the same as in one process.
+
+Off under ``mkdocs serve`` (rebuilds run beside the server's threads), on one core, and with
+``PARALLEL_LANGUAGES=off``.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import signal
+import sys
+import threading
+from typing import Any, NoReturn
+
+import mkdocs_static_i18n.plugin as i18n_plugin_module
+from mkdocs import utils as mkdocs_utils
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import Files
+
+from hooks import state
+from hooks.core.forked import Forked, fork
+
+log = logging.getLogger("mkdocs.hooks.parallel")
+
+# static-i18n hides these lines of the languages it builds inside the default one.
+NESTED_BUILD_LINES = ("Documentation built in", "Building documentation to directory")
+
+_workers: dict[str, Forked] = {}  # language -> the process building it
+
+
+def enabled(config: MkDocsConfig) -> bool:
+    return (
+        state.command == "build"
+        and not state.inside_i18n_build(config)
+        and os.environ.get("PARALLEL_LANGUAGES", "on").lower() != "off"
+        and hasattr(os, "fork")
+        and len(os.sched_getaffinity(0)) >= 2
+        and threading.active_count() == 1  # forking a threaded process copies held locks
+    )
+
+
+@event_priority(100)  # the first event after MkDocs cleaned the site folder
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    if not enabled(config):
+        return files
+    languages, default = state.languages(config)
+    dirty = "--dirty" in sys.argv  # as static-i18n decides for its nested builds
+    for lang in languages:
+        if lang != default:
+            _workers[lang] = fork(
+                lambda lang=lang: _build_language(config, lang, dirty),
+                logger="mkdocs",
+                dropped_prefixes=NESTED_BUILD_LINES,
+            )
+    if _workers:
+        i18n_plugin_module.build = _build_or_join  # type: ignore[attr-defined]
+        log.info(f"Languages built in parallel processes: {', '.join(_workers)}")
+    return files
+
+
+def _build_language(config: MkDocsConfig, lang: str, dirty: bool) -> object:
+    """In the forked process: what static-i18n does for ``lang`` after the default language."""
+    signal.signal(signal.SIGTERM, _exit_on_term)
+    _workers.clear()  # the parent's other workers are not this process's to stop
+    state.worker = True
+    i18n = state.i18n(config)
+    i18n.current_language, i18n.building = lang, True
+    mkdocs_utils.clean_directory = lambda path: path  # the site folder is shared
+    state.timings.clear()  # the site model's time is counted by the parent
+    try:
+        mkdocs_build(config, dirty=dirty)
+        handed = {name: handoff.collect() for name, handoff in state.handoffs.items()}
+    except BaseException as error:
+        if not isinstance(error, Exception):  # build() reports only Exceptions to the hooks
+            config.plugins.on_build_error(error=error)  # type: ignore[arg-type]
+        raise
+    return handed, dict(state.timings)
+
+
+def _exit_on_term(signum: int, frame: Any) -> NoReturn:
+    raise SystemExit(1)
+
+
+def _build_or_join(config: MkDocsConfig, dirty: bool = False) -> None:
+    """static-i18n's call to build its current language: join that language's process."""
+    worker = _workers.pop(state.current_language(config), None)
+    if worker is None:
+        mkdocs_build(config, dirty=dirty)
+        return
+    outcome = worker.join()
+    for name, level, message in outcome.log:
+        logging.getLogger(name).log(level, message)
+    if outcome.error is not None:
+        raise outcome.error
+    handed, timings = outcome.value  # type: ignore[misc]  # what _build_language returned
+    for name, data in handed.items():
+        state.handoffs[name].merge(data)
+    for area, seconds in timings.items():
+        state.timings[area] = state.timings.get(area, 0.0) + seconds
+
+
+def _stop() -> None:
+    """Stop every worker not joined, and give static-i18n its own build() back."""
+    for worker in _workers.values():
+        worker.kill()
+    _workers.clear()
+    i18n_plugin_module.build = mkdocs_build  # type: ignore[attr-defined]
+
+
+@event_priority(-1000)  # after every other hook
+def on_post_build(config: MkDocsConfig) -> None:
+    if not state.inside_i18n_build(config):
+        _stop()
+
+
+def on_build_error(error: Exception) -> None:
+    _stop()
+
+
+def on_shutdown() -> None:
+    _stop()

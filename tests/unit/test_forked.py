@@ -1,0 +1,88 @@
+"""hooks.core.forked: a function run in a forked copy of the process hands back its value,
+its exception and its log lines, and never returns into the caller's code."""
+
+from __future__ import annotations
+
+import logging
+import os
+import time
+
+import pytest
+
+from hooks.core.forked import ForkedError, fork
+
+LOGGER = "forked-test"
+
+
+def test_the_value_and_the_log_lines_come_back_in_order() -> None:
+    def work() -> object:
+        log = logging.getLogger(f"{LOGGER}.child")
+        log.info("first")
+        log.warning("second %s", "with an argument")
+        log.info("Dropped: this prefix is not wanted")
+        return {"pid": os.getpid(), "pages": [1, 2, 3]}
+
+    logging.getLogger(LOGGER).setLevel(logging.INFO)
+    outcome = fork(work, LOGGER, dropped_prefixes=("Dropped:",)).join()
+    assert outcome.error is None
+    assert isinstance(outcome.value, dict)
+    assert outcome.value["pages"] == [1, 2, 3]
+    assert outcome.value["pid"] != os.getpid()  # it really ran elsewhere
+    assert outcome.log == [
+        (f"{LOGGER}.child", logging.INFO, "first"),
+        (f"{LOGGER}.child", logging.WARNING, "second with an argument"),
+    ]
+
+
+def test_the_copy_does_not_change_this_process() -> None:
+    state = {"touched": False}
+
+    def work() -> object:
+        state["touched"] = True
+        return state["touched"]
+
+    assert fork(work, LOGGER).join().value is True
+    assert state == {"touched": False}
+
+
+def test_an_exception_comes_back_with_its_type_and_message() -> None:
+    def work() -> object:
+        raise ValueError("the English build failed")
+
+    outcome = fork(work, LOGGER).join()
+    assert isinstance(outcome.error, ValueError)
+    assert str(outcome.error) == "the English build failed"
+
+
+def test_an_exception_that_cannot_be_pickled_still_reports_its_traceback() -> None:
+    class Local(Exception):  # a class defined in a function cannot be pickled
+        pass
+
+    def work() -> object:
+        raise Local("unpicklable")
+
+    outcome = fork(work, LOGGER).join()
+    assert isinstance(outcome.error, RuntimeError)
+    assert "Local: unpicklable" in str(outcome.error)
+
+
+def test_a_process_that_dies_without_reporting_is_an_error() -> None:
+    def work() -> object:
+        os._exit(3)
+
+    with pytest.raises(ForkedError, match="exit status 3"):
+        fork(work, LOGGER).join()
+
+
+def test_kill_stops_a_process_whose_work_is_not_wanted() -> None:
+    def work() -> object:
+        time.sleep(60)
+        return None
+
+    started = time.perf_counter()
+    forked = fork(work, LOGGER)
+    forked.kill()
+    assert time.perf_counter() - started < 10
+    with pytest.raises(ChildProcessError):
+        os.waitpid(forked.pid, os.WNOHANG)  # already reaped
+    assert not os.path.exists(forked.result_path)
