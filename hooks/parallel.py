@@ -47,9 +47,15 @@ def enabled(config: MkDocsConfig) -> bool:
         and not state.inside_i18n_build(config)
         and os.environ.get("PARALLEL_LANGUAGES", "on").lower() != "off"
         and hasattr(os, "fork")
-        and len(os.sched_getaffinity(0)) >= 2
+        and usable_cores() >= 2
         and threading.active_count() == 1  # forking a threaded process copies held locks
     )
+
+
+def usable_cores() -> int:
+    if hasattr(os, "sched_getaffinity"):  # Linux: the cores this process may run on
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
 
 
 @event_priority(100)  # the first event after MkDocs cleaned the site folder
