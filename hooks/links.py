@@ -182,6 +182,8 @@ def on_pre_build(config: MkDocsConfig) -> None:
 
 @event_priority(-200)  # the final HTML, after every other plugin
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    if os.environ.get("LINKCHECK") == "off":
+        return output
     started = time.perf_counter()
     url = "" if page.url in ("./", ".") else page.url
     _build.pages[url] = extract(output, url)

@@ -28,6 +28,7 @@ from mkdocs.structure.pages import Page
 
 from hooks import state
 from hooks.core import search
+from hooks.core.site import SiteModel
 from hooks.core.urls import relative_url, url_of
 
 log = logging.getLogger("mkdocs.hooks.search")
@@ -71,10 +72,17 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
             return html  # drafts and pending translations stay out of search
         run = model.series.run_of(post.key)
         meta, filters = search.post_fields(post, run.series.name[lang] if run else None)
+        _indexed_urls.setdefault(lang, []).append(_url_in_language(rel_path, model))
         return search.indexed(html, meta, filters)
     if key in content.pages.get(lang, {}) and not _excluded(page):
+        _indexed_urls.setdefault(lang, []).append(_url_in_language(rel_path, model))
         return search.indexed(html, {}, {})
     return html
+
+
+def _url_in_language(rel_path: str, model: SiteModel) -> str:
+    """The page's URL relative to its language's root."""
+    return url_of(rel_path, model.default_language, model.default_language)
 
 
 def _excluded(page: Page) -> bool:
@@ -93,6 +101,7 @@ class _Run:
 
 
 _runs: list[_Run] = []
+_indexed_urls: dict[str, list[str]] = {}  # language -> its pages marked for the index
 # In a process building one language for hooks/parallel.py: the indexing it hands back, to
 # run beside the parent's link check rather than keep that process waiting.
 _handed_back: list[tuple[str, Path, list[str]]] = []  # language, bundle, command
@@ -101,6 +110,7 @@ _handed_back: list[tuple[str, Path, list[str]]] = []  # language, bundle, comman
 def on_pre_build(config: MkDocsConfig) -> None:
     if not state.inside_i18n_build(config):
         _stop_all()
+        _indexed_urls.clear()
 
 
 @event_priority(-50)  # before static-i18n (-100) starts building the next language
@@ -112,11 +122,7 @@ def _start_indexing(config: MkDocsConfig) -> None:
     default = model.default_language
     site_dir = Path(config.site_dir)
     root = site_dir / search.language_root(lang, default)
-    if lang == default:
-        others = [other for other in model.content.languages if other != default]
-        glob = search.default_language_glob([p.name for p in site_dir.iterdir()], others)
-    else:
-        glob = "**/*.html"
+    glob = search.indexed_glob(_indexed_urls.pop(lang, []))
     bundle = root / search.BUNDLE_DIR
     if bundle.exists():
         shutil.rmtree(bundle)  # a stale bundle of a previous build must not survive

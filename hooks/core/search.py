@@ -7,7 +7,7 @@ series as result metadata and its series and tags as filters.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from markupsafe import Markup
 
@@ -122,16 +122,22 @@ def bundle_url(lang: str, default_language: str) -> str:
     return f"{language_root(lang, default_language)}{BUNDLE_DIR}/"
 
 
-def default_language_glob(top_level: Sequence[str], other_languages: Sequence[str]) -> str:
-    """Pagefind --glob for the default language's pages: everything at the root but the
-    other languages' folders (and any previous bundle)."""
-    skip = {*other_languages, BUNDLE_DIR}
-    parts = []
-    for name in sorted(top_level):
-        if name in skip:
-            continue
-        parts.append(name if name.endswith(".html") else f"{name}/**/*.html")
-    return "{" + ",".join(parts) + "}" if parts else "*.html"
+def indexed_glob(page_urls: Iterable[str]) -> str:
+    """Pagefind --glob reading only the files that can hold indexed pages, given those pages'
+    URLs relative to their language's root: a top-level page itself, every page under a
+    top-level folder holding deeper ones. Listing, series and archive pages, the other
+    languages' folders and any previous bundle are not even read."""
+    parts = set()
+    for url in page_urls:
+        first, _, rest = url.strip("/").partition("/")
+        if not first:
+            parts.add("index.html")
+        elif rest:
+            parts.add(f"{first}/**/*.html")
+        else:
+            parts.add(f"{first}/index.html" if url.endswith("/") else first)
+    ordered = sorted(parts)
+    return "{" + ",".join(ordered) + "}" if len(ordered) > 1 else (ordered or ["index.html"])[0]
 
 
 def pagefind_command(site: str, glob: str) -> list[str]:

@@ -4,8 +4,8 @@ from hooks.core.dates import parse_post_date
 from hooks.core.posts import Post
 from hooks.core.search import (
     bundle_url,
-    default_language_glob,
     indexed,
+    indexed_glob,
     pagefind_command,
     post_fields,
     search_page,
@@ -17,9 +17,11 @@ def test_one_bundle_per_language() -> None:
     assert bundle_url("en", "es") == "en/pagefind/"
 
 
-def test_default_language_glob_leaves_out_other_languages_and_bundles() -> None:
-    glob = default_language_glob(["index.html", "posts", "en", "pagefind", "404.html"], ["en"])
-    assert glob == "{404.html,index.html,posts/**/*.html}"
+def test_indexed_glob_reads_only_folders_with_indexed_pages() -> None:
+    urls = ["", "fuentes/", "posts/a/", "posts/b/", "notas/2020/c/"]
+    assert indexed_glob(urls) == ("{fuentes/index.html,index.html,notas/**/*.html,posts/**/*.html}")
+    assert indexed_glob(["posts/a/"]) == "posts/**/*.html"  # one pattern: no braces
+    assert indexed_glob([]) == "index.html"
 
 
 def test_pagefind_command() -> None:
