@@ -27,11 +27,12 @@ import mkdocs_static_i18n.plugin as i18n_plugin_module
 from mkdocs import utils as mkdocs_utils
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import Abort, BuildError, PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 
 from hooks import state
-from hooks.core.forked import Forked, fork
+from hooks.core.forked import Forked, ForkedError, fork
 
 log = logging.getLogger("mkdocs.hooks.parallel")
 
@@ -102,14 +103,23 @@ def _exit_on_term(signum: int, frame: Any) -> NoReturn:
 
 def _build_or_join(config: MkDocsConfig, dirty: bool = False) -> None:
     """static-i18n's call to build its current language: join that language's process."""
-    worker = _workers.pop(state.current_language(config), None)
+    lang = state.current_language(config)
+    worker = _workers.pop(lang, None)
     if worker is None:
         mkdocs_build(config, dirty=dirty)
         return
-    outcome = worker.join()
+    try:
+        outcome = worker.join()
+    except ForkedError as error:
+        raise PluginError(
+            f"The '{lang}' pages were built by a forked process that stopped without a "
+            f"report ({error}); PARALLEL_LANGUAGES=off builds them in this process."
+        ) from None
     for name, level, message in outcome.log:
         logging.getLogger(name).log(level, message)
     if outcome.error is not None:
+        if not isinstance(outcome.error, (BuildError, Abort)):  # a bug: show where it was
+            log.error(f"The '{lang}' build failed:\n{outcome.traceback.rstrip()}")
         raise outcome.error
     handed, timings = outcome.value  # type: ignore[misc]  # what _build_language returned
     for name, data in handed.items():

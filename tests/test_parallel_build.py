@@ -21,12 +21,17 @@ TWO_CORES = usable_cores() >= 2  # CI has two; on one core the build stays in on
 
 PLANTED_HOOK = """
 import logging
+import os
 from mkdocs.exceptions import PluginError
 
 log = logging.getLogger("mkdocs.hooks.planted")
 
 
 def on_page_markdown(markdown, page, config, files):
+    if "PLANTED-CRASH" in markdown:
+        os._exit(3)  # a process dying without a word (killed, or a crash in C)
+    if "PLANTED-BUG" in markdown:
+        return markdown.no_such_method()
     if "PLANTED-ERROR" in markdown:
         raise PluginError(f"planted error in {page.file.src_uri}")
     if page.file.src_uri == "en/sources.md":
@@ -92,3 +97,26 @@ def test_an_error_in_either_language_stops_the_build(
     assert built.output.count(f"planted error in {page}") == 1
     assert "Traceback" not in built.output
     assert "Documentation built in" not in built.output
+
+
+@pytest.mark.skipif(not TWO_CORES, reason="the forked build needs two cores")
+def test_a_forked_build_that_dies_is_reported(planted: Path, tmp_path: Path) -> None:
+    source = planted.parent / "docs" / "en" / "sources.md"
+    source.write_text(source.read_text(encoding="utf-8") + "\nPLANTED-CRASH\n", "utf-8")
+    built = run_mkdocs(planted, tmp_path / "site", strict=False)
+    assert built.returncode == 1
+    assert "The 'en' pages were built by a forked process that stopped without a report" in (
+        built.output
+    )
+    assert "exit status 3" in built.output and "PARALLEL_LANGUAGES=off" in built.output
+
+
+@pytest.mark.skipif(not TWO_CORES, reason="the forked build needs two cores")
+def test_a_bug_in_the_forked_build_shows_its_traceback(planted: Path, tmp_path: Path) -> None:
+    source = planted.parent / "docs" / "en" / "sources.md"
+    source.write_text(source.read_text(encoding="utf-8") + "\nPLANTED-BUG\n", "utf-8")
+    built = run_mkdocs(planted, tmp_path / "site", strict=False)
+    assert built.returncode == 1
+    assert "The 'en' build failed:" in built.output
+    assert "return markdown.no_such_method()" in built.output  # the line, from the fork
+    assert "AttributeError" in built.output

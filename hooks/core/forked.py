@@ -25,6 +25,7 @@ class Outcome:
     value: object = None
     error: BaseException | None = None
     log: list[LogLine] = field(default_factory=list)
+    traceback: str = ""  # of ``error``, as formatted where it was raised
 
 
 class ForkedError(RuntimeError):
@@ -96,14 +97,13 @@ def fork(
             outcome.value = function()
         except BaseException as error:  # reported to the parent, whatever it is
             outcome.error = error
+            outcome.traceback = traceback.format_exc()
         outcome.log = recorder.lines
         try:
             data = pickle.dumps(outcome)
         except Exception:
-            text = "".join(traceback.format_exception(outcome.error)) if outcome.error else ""
-            data = pickle.dumps(
-                Outcome(None, RuntimeError(f"result could not be sent back:\n{text}"), outcome.log)
-            )
+            unsent = RuntimeError(f"result could not be sent back:\n{outcome.traceback}")
+            data = pickle.dumps(Outcome(None, unsent, outcome.log, outcome.traceback))
         with open(result_path, "wb") as file:
             file.write(data)
         code = 0

@@ -52,6 +52,7 @@ def test_an_exception_comes_back_with_its_type_and_message() -> None:
     outcome = fork(work, LOGGER).join()
     assert isinstance(outcome.error, ValueError)
     assert str(outcome.error) == "the English build failed"
+    assert 'raise ValueError("the English build failed")' in outcome.traceback
 
 
 def test_an_exception_that_cannot_be_pickled_still_reports_its_traceback() -> None:
