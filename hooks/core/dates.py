@@ -8,6 +8,7 @@ the source, and any date may be marked ``date_inferred: true`` when part of it i
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 from enum import StrEnum
@@ -130,6 +131,7 @@ def parse_post_date(
     raise DateError("date", f"{text!r} is not a date", DATE_FORMS)
 
 
+@functools.lru_cache(maxsize=1 << 14)  # Babel's formatting is slow; posts share dates
 def format_day(value: dt.date, lang: str) -> str:
     """A full date in the reader's language: '16 de julio de 2008', 'July 16, 2008'."""
     return format_date(value, format="long", locale=lang)
