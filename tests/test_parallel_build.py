@@ -13,7 +13,14 @@ from pathlib import Path
 import pytest
 
 from hooks.parallel import usable_cores
-from tests.support import REPO, SECTION_PAGES, assert_same_site, fixture_site, run_mkdocs
+from tests.support import (
+    REPO,
+    SECTION_PAGES,
+    Build,
+    assert_same_site,
+    fixture_site,
+    run_mkdocs,
+)
 
 PARALLEL_LINE = "Languages built in parallel processes: en"
 SEQUENTIAL = {"PARALLEL_LANGUAGES": "off"}
@@ -69,6 +76,15 @@ def planted(tmp_path: Path) -> Path:
     )
 
 
+def build_with(
+    config: Path, page: str, marker: str, site: Path, env: dict[str, str] | None = None
+) -> Build:
+    """Build (not strict) after adding ``marker`` to ``page``, for the planted hook to act."""
+    source = config.parent / "docs" / page
+    source.write_text(source.read_text(encoding="utf-8") + f"\n{marker}\n", "utf-8")
+    return run_mkdocs(config, site, strict=False, env=env)
+
+
 @pytest.mark.parametrize("env", [{}, SEQUENTIAL], ids=["parallel", "sequential"])
 def test_a_warning_in_the_other_language_is_reported_once(
     planted: Path, tmp_path: Path, env: dict[str, str]
@@ -90,9 +106,7 @@ def test_an_error_in_either_language_stops_the_build(
 ) -> None:
     """An English error comes back from the forked build; a Spanish one stops the build
     here, and the forked English build is stopped with it."""
-    source = planted.parent / "docs" / page
-    source.write_text(source.read_text(encoding="utf-8") + "\nPLANTED-ERROR\n", "utf-8")
-    built = run_mkdocs(planted, tmp_path / "site", strict=False, env=env)
+    built = build_with(planted, page, "PLANTED-ERROR", tmp_path / "site", env)
     assert built.returncode == 1
     assert built.output.count(f"planted error in {page}") == 1
     assert "Traceback" not in built.output
@@ -101,9 +115,7 @@ def test_an_error_in_either_language_stops_the_build(
 
 @pytest.mark.skipif(not TWO_CORES, reason="the forked build needs two cores")
 def test_a_forked_build_that_dies_is_reported(planted: Path, tmp_path: Path) -> None:
-    source = planted.parent / "docs" / "en" / "sources.md"
-    source.write_text(source.read_text(encoding="utf-8") + "\nPLANTED-CRASH\n", "utf-8")
-    built = run_mkdocs(planted, tmp_path / "site", strict=False)
+    built = build_with(planted, "en/sources.md", "PLANTED-CRASH", tmp_path / "site")
     assert built.returncode == 1
     assert "The 'en' pages were built by a forked process that stopped without a report" in (
         built.output
@@ -113,9 +125,7 @@ def test_a_forked_build_that_dies_is_reported(planted: Path, tmp_path: Path) -> 
 
 @pytest.mark.skipif(not TWO_CORES, reason="the forked build needs two cores")
 def test_a_bug_in_the_forked_build_shows_its_traceback(planted: Path, tmp_path: Path) -> None:
-    source = planted.parent / "docs" / "en" / "sources.md"
-    source.write_text(source.read_text(encoding="utf-8") + "\nPLANTED-BUG\n", "utf-8")
-    built = run_mkdocs(planted, tmp_path / "site", strict=False)
+    built = build_with(planted, "en/sources.md", "PLANTED-BUG", tmp_path / "site")
     assert built.returncode == 1
     assert "The 'en' build failed:" in built.output
     assert "return markdown.no_such_method()" in built.output  # the line, from the fork
