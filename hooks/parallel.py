@@ -7,8 +7,8 @@ language as soon as MkDocs has cleaned the site folder (the site model is loaded
 is inherited). That process builds its language just as static-i18n would. Where
 static-i18n calls ``build()`` for that language, this process waits for it, replays its log
 lines (so ``--strict`` counts its warnings, and its errors stop the build), and merges what
-the hooks collected there (:data:`hooks.state.handoffs`: link data, the 404 page, search
-bundles) and its timings. The files written are the same as in one process.
+the hooks collected there (:data:`hooks.state.handoffs`: link data, the 404 page, the
+search indexing to start) and its timings. The files written are the same as in one process.
 
 Off under ``mkdocs serve`` (rebuilds run beside the server's threads), on one core, and with
 ``PARALLEL_LANGUAGES=off``.

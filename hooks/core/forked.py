@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import os
 import pickle
+import signal
 import sys
 import tempfile
 import traceback
@@ -68,7 +69,7 @@ class Forked:
     def kill(self) -> None:
         """Stop the process (when its work is no longer wanted) and reap it."""
         try:
-            os.kill(self.pid, 15)  # SIGTERM: the process may still clean up
+            os.kill(self.pid, signal.SIGTERM)  # not SIGKILL: the process may clean up
             os.waitpid(self.pid, 0)
         except (ProcessLookupError, ChildProcessError):
             pass
