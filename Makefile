@@ -37,7 +37,7 @@ check: $(STAMP)
 
 # Benchmarks (scripts, not timed tests): ratios measured side by side in one run.
 bench: $(STAMP)
-	NO_MKDOCS_2_WARNING=1 $(PY) bench/scale.py --sizes 100 300 1000 --profile
+	NO_MKDOCS_2_WARNING=1 $(PY) bench/scale.py --sizes 100 300 1000 --runs 3 --profile
 	NO_MKDOCS_2_WARNING=1 $(PY) bench/search_bytes.py --posts 1000
 	NO_MKDOCS_2_WARNING=1 $(PY) bench/page_weight.py
 	NO_MKDOCS_2_WARNING=1 $(PY) bench/hooks_overhead.py
