@@ -169,20 +169,20 @@ def _merge(data: object) -> None:
 state.hand_off("links", _collect, _merge)
 
 
-def _outer_build(config: MkDocsConfig) -> bool:
-    i18n = config.plugins.get("i18n")
-    return not (i18n is not None and getattr(i18n, "building", False))
+def _turned_off() -> bool:
+    """LINKCHECK=off: `python -m hooks.links` builds the site and checks it itself."""
+    return os.environ.get("LINKCHECK") == "off"
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
     global _build
-    if _outer_build(config):
+    if not state.inside_i18n_build(config):
         _build = _Build()
 
 
 @event_priority(-200)  # the final HTML, after every other plugin
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    if os.environ.get("LINKCHECK") == "off":
+    if _turned_off():
         return output
     started = time.perf_counter()
     url = "" if page.url in ("./", ".") else page.url
@@ -197,7 +197,7 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 
 @event_priority(-200)  # after static-i18n (-100) has built the other languages
 def on_post_build(config: MkDocsConfig) -> None:
-    if not _outer_build(config) or os.environ.get("LINKCHECK") == "off":
+    if state.inside_i18n_build(config) or _turned_off():
         return
     started = time.perf_counter()
     root = Path(config.config_file_path).parent

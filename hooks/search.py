@@ -28,7 +28,6 @@ from mkdocs.structure.pages import Page
 
 from hooks import state
 from hooks.core import search
-from hooks.core.site import SiteModel
 from hooks.core.urls import relative_url, url_of
 
 log = logging.getLogger("mkdocs.hooks.search")
@@ -72,17 +71,14 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
             return html  # drafts and pending translations stay out of search
         run = model.series.run_of(post.key)
         meta, filters = search.post_fields(post, run.series.name[lang] if run else None)
-        _indexed_urls.setdefault(lang, []).append(_url_in_language(rel_path, model))
-        return search.indexed(html, meta, filters)
-    if key in content.pages.get(lang, {}) and not _excluded(page):
-        _indexed_urls.setdefault(lang, []).append(_url_in_language(rel_path, model))
-        return search.indexed(html, {}, {})
-    return html
-
-
-def _url_in_language(rel_path: str, model: SiteModel) -> str:
-    """The page's URL relative to its language's root."""
-    return url_of(rel_path, model.default_language, model.default_language)
+    elif key in content.pages.get(lang, {}) and not _excluded(page):
+        meta, filters = {}, {}
+    else:
+        return html
+    # Pagefind reads only where indexed pages are: their URLs relative to the language root.
+    default = model.default_language
+    _indexed_urls.setdefault(lang, []).append(url_of(rel_path, default, default))
+    return search.indexed(html, meta, filters)
 
 
 def _excluded(page: Page) -> bool:

@@ -70,8 +70,9 @@ def current_language(config: MkDocsConfig) -> str:
 
 
 def inside_i18n_build(config: MkDocsConfig) -> bool:
-    """True while static-i18n builds a non-default language inside the outer build."""
-    return bool(i18n(config).building)
+    """True while static-i18n builds a non-default language inside the outer build (never
+    without static-i18n: the link checker also runs on plain MkDocs sites)."""
+    return bool(getattr(config.plugins.get("i18n"), "building", False))
 
 
 def page_language(page: Page) -> str:
