@@ -7,8 +7,8 @@ For each size (posts per language) it builds, side by side in one run on this ma
 - the same content with bare Material + mkdocs-static-i18n (no hooks, no overrides);
 and reports wall time, the growth factor, our overhead ratios, the shares of the link
 check, search indexing (what is left waiting after the build) and the blog hooks (CPU
-seconds, summed over processes), and peak memory (the largest process). Each measurement
-is the median of --runs builds, interleaved.
+seconds, summed over processes), CPU seconds (all processes) and peak memory (the largest
+process). Each measurement is the median of --runs builds, interleaved.
 
     python bench/scale.py [--sizes 100 300 1000] [--runs 1] [--profile]
 
@@ -34,7 +34,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.synthetic import REPO, generate
 
-# Runs mkdocs in this process and reports peak memory (this process and its children).
+# Runs mkdocs in this process and reports peak memory and CPU seconds (this process and
+# its children: the forked language builds and Pagefind runs are waited for, so counted).
 RUNNER = """
 import resource, runpy, sys, json
 sys.argv = ["mkdocs", *sys.argv[1:]]
@@ -43,9 +44,11 @@ try:
     runpy.run_module("mkdocs", run_name="__main__")
 except SystemExit as exit:
     code = exit.code or 0
-own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-print(json.dumps({"max_rss_kib": max(own, children), "code": code}), file=sys.stderr)
+own = resource.getrusage(resource.RUSAGE_SELF)
+children = resource.getrusage(resource.RUSAGE_CHILDREN)
+cpu = sum(usage.ru_utime + usage.ru_stime for usage in (own, children))
+peak = max(own.ru_maxrss, children.ru_maxrss)
+print(json.dumps({"max_rss_kib": peak, "cpu": cpu, "code": code}), file=sys.stderr)
 sys.exit(code)
 """
 
@@ -80,7 +83,9 @@ def build(config: Path, site: Path, profile: Path | None = None, one_process: bo
     found = {"seconds": seconds, "output": output}
     for line in output.splitlines():
         if line.startswith("{") and "max_rss_kib" in line:
-            found["max_rss_mib"] = json.loads(line)["max_rss_kib"] / 1024
+            report = json.loads(line)
+            found["max_rss_mib"] = report["max_rss_kib"] / 1024
+            found["cpu"] = report["cpu"]
     if match := re.search(r"Link check: \d+ links on \d+ pages, ([\d.]+) s", output):
         found["link check"] = float(match.group(1))
     if match := re.search(r"Search index: .* waited ([\d.]+) s", output):
@@ -138,10 +143,10 @@ def main() -> None:
 
     print(
         "\n| posts/language | pages | full build (s) | same, one process (s) "
-        "| bare Material+i18n (s) | overhead | overhead, one process "
+        "| bare Material+i18n (s) | overhead | overhead, one process | CPU s, full / bare "
         "| link check | search waited | blog hooks | peak memory (MiB) |"
     )
-    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for size, pages, full, serial, bare in rows:
         seconds, plain = median(full, "seconds"), median(bare, "seconds")
         one = median(serial, "seconds")
@@ -151,6 +156,7 @@ def main() -> None:
         print(
             f"| {size} | {pages} | {seconds:.1f} | {one:.1f} | {plain:.1f} "
             f"| x{seconds / plain:.2f} | x{one / plain:.2f} "
+            f"| {median(full, 'cpu'):.1f} / {median(bare, 'cpu'):.1f} "
             f"| {link_check} | {search} | {share(blog, seconds)} "
             f"| {median(full, 'max_rss_mib'):.0f} |"
         )

@@ -83,12 +83,16 @@ def run_mkdocs(
     strict: bool = True,
     site_url: str | None = None,
     env: Mapping[str, str] | None = None,
+    verbose: bool = False,
 ) -> Build:
     """Build ``config`` into ``site_dir`` in a fresh process, as `make build` does;
-    ``site_url`` replaces the configured one (through SITE_URL); ``env`` adds variables."""
+    ``site_url`` replaces the configured one (through SITE_URL); ``env`` adds variables;
+    ``verbose`` adds MkDocs' debug lines."""
     args = ["mkdocs", "build", "-f", str(config), "-d", str(site_dir)]
     if strict:
         args.append("--strict")
+    if verbose:
+        args.append("--verbose")
     extra = {**(env or {}), **({"SITE_URL": site_url} if site_url is not None else {})}
     done = run_module(*args, cwd=config.parent, **extra)
     return Build(done.returncode, done.stdout + done.stderr, site_dir)
