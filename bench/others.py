@@ -3,7 +3,9 @@
 The outside reference for bench/scale.py: the bilingual blog of bench/synthetic.py converted
 to a Hugo site (two languages, minimal layouts) and a Pelican site (articles with `Lang:`
 translations, the default theme), built with the `hugo` and `pelican` of a separate
-environment (`make bench-others` creates it: their pins must not touch the site's).
+environment (`make bench-others` creates it: their pins must not touch the site's). Bare
+Material + mkdocs-static-i18n (no hooks, no overrides) is built too: the floor this stack
+starts from before any hook runs.
 
     python bench/others.py --tools .venv-others/bin [--posts 1000]
 """
@@ -37,6 +39,10 @@ HUGO_LAYOUT = {
     '<h2><a href="{{ .RelPermalink }}">{{ .Title }}</a></h2><p>{{ .Summary }}</p></article>'
     "{{ end }}{{ end }}",
 }
+
+
+OURS = "ours (MkDocs + Material + hooks)"
+BARE = "bare Material + static-i18n"
 
 
 def read_posts(docs: Path, lang: str) -> list[tuple[str, dict, str]]:
@@ -120,31 +126,35 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
         config = generate(root / "ours", args.posts)
+        bare_config = generate(root / "bare", args.posts, hooks=False)
         docs = root / "ours" / "docs"
         hugo = hugo_site(docs, root / "hugo")
         pelican = pelican_site(docs, root / "pelican")
         env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(REPO)}
         results = {}
-        ours_command = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config)]
-        started = time.perf_counter()
-        subprocess.run(ours_command, cwd=config.parent, env=env, check=True, capture_output=True)
-        results["ours (MkDocs + Material + hooks)"] = time.perf_counter() - started
+        for name, mkdocs_yml in ((OURS, config), (BARE, bare_config)):
+            command = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(mkdocs_yml)]
+            started = time.perf_counter()
+            subprocess.run(command, cwd=mkdocs_yml.parent, env=env, check=True, capture_output=True)
+            results[name] = time.perf_counter() - started
         results["Hugo"] = timed([str(tools / "hugo"), "--quiet", "-d", "public"], hugo)
         results["Pelican"] = timed(
             [str(tools / "pelican"), "content", "-o", "output", "-s", "pelicanconf.py", "-q"],
             pelican,
         )
         pages = {
-            "ours (MkDocs + Material + hooks)": len(list((root / "ours" / "site").rglob("*.html"))),
+            OURS: len(list((root / "ours" / "site").rglob("*.html"))),
+            BARE: len(list((root / "bare" / "site").rglob("*.html"))),
             "Hugo": len(list((hugo / "public").rglob("*.html"))),
             "Pelican": len(list((pelican / "output").rglob("*.html"))),
         }
     print(f"{args.posts} posts per language, same content, one run ({time.strftime('%Y-%m-%d')}):")
     for name, seconds in results.items():
         print(f"  {name:<34} {seconds:6.1f} s  {pages[name]:5d} pages")
-    ours = results["ours (MkDocs + Material + hooks)"]
     pelican, hugo = results["Pelican"], results["Hugo"]
-    print(f"  ours / Pelican: x{ours / pelican:.2f}   ours / Hugo: x{ours / hugo:.1f}")
+    for name, label in ((OURS, "ours"), (BARE, "bare")):
+        ratios = f"x{results[name] / pelican:.2f}   {label} / Hugo: x{results[name] / hugo:.1f}"
+        print(f"  {label} / Pelican: {ratios}")
 
 
 if __name__ == "__main__":
