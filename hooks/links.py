@@ -171,7 +171,7 @@ state.hand_off("links", _collect, _merge)
 
 def _turned_off() -> bool:
     """LINKCHECK=off: `python -m hooks.links` builds the site and checks it itself."""
-    return os.environ.get("LINKCHECK") == "off"
+    return state.turned_off("LINKCHECK")
 
 
 def on_pre_build(config: MkDocsConfig) -> None:

@@ -11,7 +11,6 @@ without a ``reset()``.
 from __future__ import annotations
 
 import logging
-import os
 import types
 from typing import Any
 
@@ -19,6 +18,7 @@ import markdown
 import mkdocs.structure.pages as mkdocs_pages
 from mkdocs.config.defaults import MkDocsConfig
 
+from hooks import state
 from hooks.core.markdown_pool import MarkdownPool
 
 log = logging.getLogger("mkdocs.hooks.markdown_reuse")
@@ -37,12 +37,8 @@ class _PooledMarkdownModule(types.ModuleType):
         return getattr(markdown, name)
 
 
-def enabled() -> bool:
-    return os.environ.get("MARKDOWN_REUSE", "on").lower() != "off"
-
-
 def on_startup(command: str, dirty: bool) -> None:
-    if enabled():
+    if not state.turned_off("MARKDOWN_REUSE"):
         mkdocs_pages.markdown = _PooledMarkdownModule()  # type: ignore[assignment]
 
 

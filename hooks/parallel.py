@@ -46,7 +46,7 @@ def enabled(config: MkDocsConfig) -> bool:
     return (
         state.command == "build"
         and not state.inside_i18n_build(config)
-        and os.environ.get("PARALLEL_LANGUAGES", "on").lower() != "off"
+        and not state.turned_off("PARALLEL_LANGUAGES")
         and hasattr(os, "fork")
         and usable_cores() >= 2
         and threading.active_count() == 1  # forking a threaded process copies held locks

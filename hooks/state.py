@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import os
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -31,6 +32,12 @@ timings: dict[str, float] = {}  # seconds spent per area of the hooks in this bu
 serving = False  # set by hooks/blog.py's on_startup: `mkdocs serve` previews drafts
 command = ""  # the MkDocs command running: "build", "serve", "gh-deploy" ("" when unknown)
 worker = False  # True in a forked process building one language (hooks/parallel.py)
+
+
+def turned_off(variable: str) -> bool:
+    """The environment switches (PARALLEL_LANGUAGES, MARKDOWN_REUSE, LINKCHECK): on unless
+    set to ``off`` (any case)."""
+    return os.environ.get(variable, "on").strip().lower() == "off"
 
 
 @dataclass

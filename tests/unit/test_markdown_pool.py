@@ -2,27 +2,18 @@
 
 from __future__ import annotations
 
-import re
-
 import markdown
-import yaml
+from mkdocs.config import load_config
 
 from hooks.core.markdown_pool import MarkdownPool
 from tests.support import REPO
 
 
 def _site_extensions() -> tuple[list[str], dict[str, dict]]:
-    """The real site's extensions and their configs, as mkdocs.yml declares them."""
-    text = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
-    block = re.search(r"^markdown_extensions:\n(?:[ #].*\n|\n)*", text, re.M)
-    assert block, "mkdocs.yml declares markdown_extensions"
-    declared = yaml.safe_load(block.group(0))
-    names, configs = [], {}
-    for entry in declared["markdown_extensions"]:
-        name, config = next(iter(entry.items())) if isinstance(entry, dict) else (entry, {})
-        names.append(name)
-        configs[name] = config or {}
-    return names, configs
+    """The real site's extensions and their configs, as MkDocs hands them to each page
+    (with the ones it adds itself)."""
+    config = load_config(str(REPO / "mkdocs.yml"))
+    return list(config.markdown_extensions), dict(config.mdx_configs)
 
 
 # Documents whose state a parser keeps between conversions unless reset: footnotes,
@@ -71,7 +62,8 @@ def test_a_reused_parser_converts_each_document_as_a_new_one_would() -> None:
 def test_the_second_document_keeps_nothing_of_the_first() -> None:
     names, configs = _site_extensions()
     pool = MarkdownPool()
-    pool.parser(extensions=names, extension_configs=configs).convert(FIRST)
+    first = pool.parser(extensions=names, extension_configs=configs).convert(FIRST)
+    assert "<abbr" in first and "example.org" in first and "La nota" in first
     html = pool.parser(extensions=names, extension_configs=configs).convert(SECOND)
     assert "<abbr" not in html and "example.org" not in html and "La nota" not in html
     assert 'id="titulo_1"' in html  # the second heading's id, counted afresh: not titulo_3
