@@ -203,20 +203,24 @@ def article(tree: HTMLParser) -> Node:
 
 
 def structure(tree: HTMLParser) -> dict[str, int]:
-    """Counts of the structural elements of a post's body (our header/box excluded)."""
+    """Counts of the structural elements of a post's body (our header/box excluded, and the
+    translator's notes: footnotes that only a translation has)."""
     body = article(tree)
     counts: dict[str, int] = {}
+    ours = {("header", "post-header"), ("aside", "post-provenance"), ("nav", "md-tags")}
     for selector in ("h2", "h3", "blockquote", "ol > li", "ul > li", "a[href]", ".admonition"):
         nodes = [
             node
             for node in body.css(selector)
-            if not _inside(
-                node, {("header", "post-header"), ("aside", "post-provenance"), ("nav", "md-tags")}
-            )
-            and "headerlink" not in (node.attributes.get("class") or "")
+            if not _inside(node, {*ours, ("div", "footnote")})
+            and not {"headerlink", "footnote-ref"} & _classes(node)
         ]
         counts[selector] = len(nodes)
     return counts
+
+
+def _classes(node: Node) -> set[str]:
+    return set((node.attributes.get("class") or "").split())
 
 
 def _inside(node: Node, containers: set[tuple[str, str]]) -> bool:

@@ -58,6 +58,9 @@ DEFECTS = {
     "es/posts/inferida.md": post(
         "title: T\ndescription: d\ndate: 2020\ndate_inferred: true\nauthor: A"
     ),
+    "es/posts/solo-anio.md": post(
+        "title: T\ndescription: d\ndate: 2020\ndate_inferred: year\ndate_note: n\nauthor: A"
+    ),
     "es/posts/abierta.md": "---\ntitle: T\ndescription: d\n\nTexto sin cierre\n",
     "es/posts/autor.md": post("title: T\ndescription: d\ndate: 2020"),
     "es/posts/discrepa.md": post("title: T\ndescription: d\ndate: 2020-01-02\nauthor: A"),
@@ -89,6 +92,9 @@ EXPECTED = [
     "docs/es/posts/cota.md:5: date_after: only applies when the date is unknown",
     "docs/es/posts/orden.md:7: series_order: 0 is not a whole number from 1 up",
     "docs/es/posts/inferida.md:4: date_note: is missing: the date is inferred or bounded",
+    "docs/es/posts/solo-anio.md:5: date_inferred: 'year' says only the year is inferred, but"
+    " this date has no day or month; expected date: YYYY-MM-DD or YYYY-MM with it, or"
+    " date_inferred: true",
     "docs/es/posts/abierta.md:1: front matter: front matter is not closed; expected a line"
     " '---' after the YAML block",
     "docs/es/posts/autor.md:1: author: is missing; expected the author's name, or 'unknown'",

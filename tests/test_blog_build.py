@@ -107,7 +107,7 @@ def test_cards_show_precise_dates_reading_time_and_linked_tags(built: Build) -> 
     assert meta["dia"].startswith("5 de marzo de 2010 · 5 min de lectura")
     assert meta["mes"].startswith("julio de 2009")
     assert meta["anio"].startswith("2012 (fecha aproximada)")
-    assert meta["antes"].startswith("Fecha desconocida (anterior al 1 de enero de 2009)")
+    assert meta["antes"].startswith("Fecha desconocida (no posterior al 1 de enero de 2009)")
     assert meta["sin-fecha"].startswith("Fecha desconocida · 1 min de lectura")
     tag = cards["dia"].css_first(".post-card__tags a")
     assert tag.attributes["href"] == "etiquetas/#tag:tema-uno"

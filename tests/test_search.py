@@ -148,7 +148,7 @@ def test_result_shows_title_date_and_series(page, real_site_url: str) -> None:
     first = page.locator(".pf-search .md-search-result__item").first
     assert "10 errores comunmente cometidos" in first.locator("h1").inner_text()
     assert first.locator(".pf-result__meta").inner_text() == (
-        "Fecha desconocida (anterior al 16 de julio de 2008) · Miércoles de Mekate"
+        "Fecha desconocida (no posterior al 16 de julio de 2008) · Miércoles de Mekate"
     )
 
 

@@ -2,11 +2,14 @@
 
 A date is written in front matter as ``YYYY-MM-DD`` (day), ``YYYY-MM`` (month), ``YYYY`` (year)
 or ``unknown``. An unknown date may carry bounds (``date_after`` / ``date_before``) deduced from
-the source, and any date may be marked ``date_inferred: true`` when part of it is our inference.
+the source (inclusive: the post is from that day or later / earlier), and any date may be marked
+``date_inferred: true`` when part of it is our inference, or ``date_inferred: year`` when only its
+year is (the day and month are the source's, as in a "16Jul" stamp without a year).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 import re
@@ -18,6 +21,7 @@ from babel.dates import format_date, format_skeleton
 
 UNKNOWN = "unknown"
 DATE_FORMS = "YYYY-MM-DD, YYYY-MM, YYYY or 'unknown'"
+INFERRED_YEAR = "year"
 
 
 class Precision(StrEnum):
@@ -36,6 +40,7 @@ class PostDate:
     after: dt.date | None = None
     before: dt.date | None = None
     inferred: bool = False
+    inferred_year_only: bool = False  # the source gives the day/month; only the year is ours
 
     @property
     def iso(self) -> str | None:
@@ -92,8 +97,26 @@ def parse_post_date(
     raw: Any, after: Any = None, before: Any = None, inferred: Any = False
 ) -> PostDate:
     """Build a PostDate from the front-matter values; raise DateError naming the bad field."""
+    date = _parse_post_date(raw, after, before, True if inferred == INFERRED_YEAR else inferred)
+    if inferred == INFERRED_YEAR:
+        if date.precision not in (Precision.DAY, Precision.MONTH):
+            raise DateError(
+                "date_inferred",
+                f"'{INFERRED_YEAR}' says only the year is inferred, "
+                "but this date has no day or month",
+                "date: YYYY-MM-DD or YYYY-MM with it, or date_inferred: true",
+            )
+        return dataclasses.replace(date, inferred_year_only=True)
+    return date
+
+
+def _parse_post_date(raw: Any, after: Any, before: Any, inferred: Any) -> PostDate:
     if not isinstance(inferred, bool):
-        raise DateError("date_inferred", f"{inferred!r} is not true or false", "true or false")
+        raise DateError(
+            "date_inferred",
+            f"{inferred!r} is not true, false or '{INFERRED_YEAR}'",
+            f"true (part of the date is inferred), '{INFERRED_YEAR}' (only the year) or false",
+        )
     if raw is None:
         raise DateError("date", "is missing", DATE_FORMS)
     bounds = {

@@ -49,7 +49,8 @@ def join(parts: Iterable[object], separator: str = "") -> Markup:
 
 
 def describe_date(date: PostDate, lang: str) -> str:
-    """What readers see: '16 de julio de 2008 (fecha aproximada)', 'Date unknown (after ...)'."""
+    """What readers see: '16 de julio de 2008 (año inferido)', 'circa 2012', 'Date unknown (on or
+    after ...)'."""
     if date.precision is Precision.UNKNOWN:
         if date.after and date.before:
             return t(
@@ -64,6 +65,8 @@ def describe_date(date: PostDate, lang: str) -> str:
             return t(lang, "date.unknown_before", date=format_day(date.before, lang))
         return t(lang, "date.unknown")
     known = format_known(date, lang)
+    if date.inferred_year_only:
+        return t(lang, "date.year_inferred", date=known)
     return t(lang, "date.approximate", date=known) if date.inferred else known
 
 

@@ -9,10 +9,11 @@ from __future__ import annotations
 STRINGS: dict[str, dict[str, str]] = {
     "es": {
         "date.unknown": "Fecha desconocida",
-        "date.unknown_after": "Fecha desconocida (posterior al {date})",
-        "date.unknown_before": "Fecha desconocida (anterior al {date})",
+        "date.unknown_after": "Fecha desconocida (no anterior al {date})",
+        "date.unknown_before": "Fecha desconocida (no posterior al {date})",
         "date.unknown_between": "Fecha desconocida (entre el {after} y el {before})",
         "date.approximate": "{date} (fecha aproximada)",
+        "date.year_inferred": "{date} (año inferido)",
         "date.approximate_label": "fecha aproximada",
         "author.unknown": "Autor desconocido",
         "author.by": "Por {author}",
@@ -96,10 +97,11 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "en": {
         "date.unknown": "Date unknown",
-        "date.unknown_after": "Date unknown (after {date})",
-        "date.unknown_before": "Date unknown (before {date})",
+        "date.unknown_after": "Date unknown (on or after {date})",
+        "date.unknown_before": "Date unknown (on or before {date})",
         "date.unknown_between": "Date unknown (between {after} and {before})",
         "date.approximate": "circa {date}",
+        "date.year_inferred": "{date} (year inferred)",
         "date.approximate_label": "approximate date",
         "author.unknown": "Author unknown",
         "author.by": "By {author}",

@@ -35,6 +35,11 @@ def test_precisions(raw: object, precision: Precision, iso: str | None) -> None:
         ({"raw": "unknown", "after": "2009-01-01", "before": "2008-01-01"}, "date_before"),
         ({"raw": "unknown", "before": "ayer"}, "date_before"),
         ({"raw": "2008", "inferred": "yes"}, "date_inferred"),
+        ({"raw": "2008-07-16", "inferred": "Year"}, "date_inferred"),
+        ({"raw": "2008-07-16", "inferred": "month"}, "date_inferred"),
+        ({"raw": "2008", "inferred": "year"}, "date_inferred"),  # a year alone: use true
+        ({"raw": "unknown", "after": "2008-07-16", "inferred": "year"}, "date_inferred"),
+        ({"raw": "2008-02-30", "inferred": "year"}, "date"),  # the date's own error first
         ({"raw": dt.datetime(2008, 7, 16, 10, 0)}, "date"),
     ],
 )
@@ -62,18 +67,28 @@ def test_honest_ordering() -> None:
             "16 de julio de 2008 (fecha aproximada)",
             "circa July 16, 2008",
         ),
+        (
+            {"raw": "2008-07-16", "inferred": "year"},
+            "16 de julio de 2008 (año inferido)",
+            "July 16, 2008 (year inferred)",
+        ),
+        (
+            {"raw": "2008-07", "inferred": "year"},
+            "julio de 2008 (año inferido)",
+            "July 2008 (year inferred)",
+        ),
         ({"raw": "2008-07"}, "julio de 2008", "July 2008"),
         ({"raw": "2012", "inferred": True}, "2012 (fecha aproximada)", "circa 2012"),
         ({"raw": "unknown"}, "Fecha desconocida", "Date unknown"),
         (
             {"raw": "unknown", "before": "2008-07-16"},
-            "Fecha desconocida (anterior al 16 de julio de 2008)",
-            "Date unknown (before July 16, 2008)",
+            "Fecha desconocida (no posterior al 16 de julio de 2008)",
+            "Date unknown (on or before July 16, 2008)",
         ),
         (
             {"raw": "unknown", "after": "2007-07-19"},
-            "Fecha desconocida (posterior al 19 de julio de 2007)",
-            "Date unknown (after July 19, 2007)",
+            "Fecha desconocida (no anterior al 19 de julio de 2007)",
+            "Date unknown (on or after July 19, 2007)",
         ),
         (
             {"raw": "unknown", "after": "2007-07-19", "before": "2008-01-01"},
@@ -86,3 +101,15 @@ def test_readers_see_precision_and_approximation(kwargs: dict, es: str, en: str)
     date = parse_post_date(**kwargs)
     assert describe_date(date, "es") == es
     assert describe_date(date, "en") == en
+
+
+def test_only_the_year_inferred() -> None:
+    """``date_inferred: year``: the day and month are the source's, the year is ours. The date
+    is as approximate as any inferred one (style, date_note required) and sorts by its value."""
+    year_only = parse_post_date("2008-07-16", inferred="year")
+    assert year_only.inferred and year_only.inferred_year_only and year_only.is_approximate
+    assert year_only.precision is Precision.DAY and year_only.iso == "2008-07-16"
+    assert year_only.sort_key() == parse_post_date("2008-07-16", inferred=True).sort_key()
+    whole = parse_post_date("2008-07-16", inferred=True)
+    assert not whole.inferred_year_only
+    assert not parse_post_date("2008-07-16").inferred_year_only
