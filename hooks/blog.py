@@ -37,7 +37,6 @@ PAGE_MARKER = "<!-- blog:posts page={} -->"
 ARCHIVE_MARKER = "<!-- blog:archive -->"
 ARCHIVE_KEY = "archive"
 TAGS_KEY = "tags"
-DEFAULT_PER_PAGE = 10
 SOURCES_KEY = "sources"
 
 _tag_slug = slugify(case="lower")  # as Material's tags plugin makes tag anchors
@@ -66,7 +65,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
         model.content.add_page(lang, archive_path(lang), ARCHIVE_KEY)
     # A stale translation is a warning (so --strict stops it) unless the site decides to
     # publish it with its notice: extra.stale_translations: info.
-    report = log.info if config.extra.get("stale_translations") == "info" else log.warning
+    report = log.info if state.settings.stale_level == "info" else log.warning
     for lang in model.content.languages:
         for post in model.content.posts.get(lang, {}).values():
             if post.stale:
@@ -105,12 +104,14 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         generated[listing_page_path(number)] = (title, title, PAGE_MARKER.format(number))
     for rel_path, (title, description, marker) in generated.items():
         meta = {"title": title, "description": description, "search": {"exclude": True}}
-        files.append(state.generated_page(config, lang, rel_path, meta, marker))
+        # Later listing pages are reached through the pager, not the nav.
+        in_nav = rel_path == archive_path(lang)
+        files.append(state.generated_page(config, lang, rel_path, meta, marker, in_nav=in_nav))
     return files
 
 
 def posts_per_page(config: MkDocsConfig) -> int:
-    return int(config.extra.get("blog", {}).get("per_page", DEFAULT_PER_PAGE))
+    return state.settings.per_page  # validated (a whole number from 1) with the site model
 
 
 def listing_pages(content: Content, lang: str, config: MkDocsConfig) -> int:

@@ -18,16 +18,18 @@ from typing import Any
 import yaml
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import File
+from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from hooks.core.problems import ContentError, Problem
+from hooks.core.settings import Settings, read_settings
 from hooks.core.site import SiteModel, load_site
 from hooks.core.urls import url_of
 
 log = logging.getLogger("mkdocs.hooks")
 
 _model: SiteModel | None = None
+settings = Settings()  # the hooks' own `extra` settings, read with the model
 timings: dict[str, float] = {}  # seconds spent per area of the hooks in this build
 serving = False  # set by hooks/blog.py's on_startup: `mkdocs serve` previews drafts
 command = ""  # the MkDocs command running: "build", "serve", "gh-deploy" ("" when unknown)
@@ -102,11 +104,13 @@ def timed(area: str) -> Iterator[None]:
 
 def load(config: MkDocsConfig) -> SiteModel:
     """Load and validate the whole site; on problems, report each and stop the build."""
-    global _model
+    global _model, settings
     timings.clear()
     started = time.perf_counter()
     langs, default = languages(config)
+    config_path = Path(config.config_file_path)
     try:
+        settings = read_settings(config.extra, config_path, config_path.name)
         _model = load_site(
             Path(config.docs_dir),
             langs,
@@ -129,12 +133,24 @@ def fail(problems: list[Problem]) -> None:
 
 
 def generated_page(
-    config: MkDocsConfig, lang: str, rel_path: str, meta: dict[str, Any], body: str
+    config: MkDocsConfig,
+    lang: str,
+    rel_path: str,
+    meta: dict[str, Any],
+    body: str,
+    in_nav: bool = False,
 ) -> File:
     """A page made by a hook (series, listing, archive), placed where static-i18n places the
-    language's own pages, and carrying what static-i18n's handlers read on a page's file."""
+    language's own pages, and carrying what static-i18n's handlers read on a page's file.
+    Only pages the nav lists (``in_nav``) are left to the nav's own rules; the others are
+    marked not in the nav, so that a strict build does not stop on them."""
     front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=True)
-    file = File.generated(config, f"{lang}/{rel_path}", content=f"---\n{front}---\n\n{body}\n")
+    file = File.generated(
+        config,
+        f"{lang}/{rel_path}",
+        content=f"---\n{front}---\n\n{body}\n",
+        inclusion=InclusionLevel.UNDEFINED if in_nav else InclusionLevel.NOT_IN_NAV,
+    )
     file.dest_uri = url_of(rel_path, lang, site().default_language) + "index.html"
     file.locale = file.locale_alternate_of = file.localization = lang
     file.norm_src_uri = rel_path

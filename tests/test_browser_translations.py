@@ -18,10 +18,10 @@ def blog_url(tmp_path_factory: pytest.TempPathFactory):
     root: Path = tmp_path_factory.mktemp("blog-browser")
     port = free_port()
     url = f"http://127.0.0.1:{port}/"
-    config = fixture_site(root, FILES)
+    config = fixture_site(root, FILES, "extra:\n  stale_translations: info\n")
     original = root / "docs" / "es" / "posts" / "cambiado.md"  # changes after its translation
     original.write_text(original.read_text(encoding="utf-8") + "\nOtro párrafo.\n", "utf-8")
-    build = run_mkdocs(config, root / "site", strict=False, site_url=url)
+    build = run_mkdocs(config, root / "site", site_url=url)  # strict, as `make build`
     assert build.returncode == 0, build.output
     with serve(root / "site", port):
         yield url
