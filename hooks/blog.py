@@ -13,7 +13,6 @@ import math
 from typing import Any
 
 from jinja2 import Environment
-from markupsafe import Markup, escape
 from mkdocs import utils as mkdocs_utils
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
@@ -27,6 +26,7 @@ from hooks.core import jsonld, render
 from hooks.core.posts import Content, Post
 from hooks.core.search import language_root
 from hooks.core.site import series_page_path
+from hooks.core.text import as_text, escape
 from hooks.core.ui import STRINGS, t
 from hooks.core.urls import absolute_url, relative_url, url_of
 
@@ -149,12 +149,12 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     return env
 
 
+# After hooks/series.py adds series names as tags (priority 0), before Material's tags
+# plugin reads the tags (-50).
+@event_priority(-40)
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    # The theme prints title and description without escaping: hand it escaped text.
-    for name in ("title", "description"):
-        value = page.meta.get(name)
-        if isinstance(value, str) and not isinstance(value, Markup):
-            page.meta[name] = escape(value)
+    # The theme prints front matter without escaping: hand it text (hooks/core/text.py).
+    page.meta = as_text(page.meta)
     return markdown
 
 
@@ -295,7 +295,8 @@ def render_listing(lang: str, page_url: str, number: int, config: MkDocsConfig) 
     def tag_href(name: str) -> str:
         assert tags_page is not None
         url = url_of(tags_page.rel_path, lang, default)
-        return relative_url(url, page_url) + "#tag:" + _tag_slug(name, "-")
+        # Material makes the anchor from the tag as the templates get it: escaped text.
+        return relative_url(url, page_url) + "#tag:" + _tag_slug(escape(name), "-")
 
     cards = []
     for post in posts:
