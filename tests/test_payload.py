@@ -9,7 +9,6 @@ import re
 from pathlib import Path
 
 import pytest
-
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
 from tests.support import (
