@@ -8,6 +8,7 @@ so the content of *all* languages is loaded and validated once, when the outer
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import math
 from typing import Any
@@ -66,8 +67,16 @@ def on_pre_build(config: MkDocsConfig) -> None:
     # A stale translation is a warning (so --strict stops it) unless the site decides to
     # publish it with its notice: extra.stale_translations: info.
     report = log.info if state.settings.stale_level == "info" else log.warning
+    today = dt.date.today()
     for lang in model.content.languages:
         for post in model.content.posts.get(lang, {}).values():
+            if post.date.value and post.date.value > today and not post.draft:
+                if post.translated_from is None:  # reported once, at the original
+                    log.warning(
+                        f"{post.path}:{post.line_of('date')}: date: {post.date.iso} is in the "
+                        "future; expected the date it was published (a post is not scheduled "
+                        "here: keep draft: true until it is out)"
+                    )
             if post.stale:
                 original = model.content.original_of(post)
                 report(

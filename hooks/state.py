@@ -21,6 +21,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.structure.pages import Page
 
+from hooks.core.files import check_tree
 from hooks.core.problems import ContentError, Problem
 from hooks.core.settings import Settings, read_settings
 from hooks.core.site import SiteModel, load_site
@@ -109,6 +110,10 @@ def load(config: MkDocsConfig) -> SiteModel:
     started = time.perf_counter()
     langs, default = languages(config)
     config_path = Path(config.config_file_path)
+    root = config_path.parent
+    if problems := check_tree(Path(config.docs_dir), root, langs):
+        _model = None
+        fail(problems)
     try:
         settings = read_settings(config.extra, config_path, config_path.name)
         _model = load_site(

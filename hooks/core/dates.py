@@ -141,6 +141,8 @@ def _parse_post_date(raw: Any, after: Any, before: Any, inferred: Any) -> PostDa
     if isinstance(raw, (dt.date, dt.datetime)):
         return PostDate(Precision.DAY, _parse_day("date", raw), inferred=inferred)
     text = str(raw).strip()
+    if re.fullmatch(r"\d{4}(-\d{2}){0,2}", text) and int(text[:4]) < 1:
+        raise DateError("date", f"{text!r} is in year 0, which does not exist", "a year from 0001")
     if re.fullmatch(r"\d{4}", text):
         return PostDate(Precision.YEAR, dt.date(int(text), 1, 1), inferred=inferred)
     month = re.fullmatch(r"(\d{4})-(\d{2})", text)

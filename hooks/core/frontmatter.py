@@ -16,6 +16,13 @@ import yaml
 _FRONT_MATTER = re.compile(r"\A-{3}[ \t]*\n(?P<yaml>.*?\n)?(?:\.{3}|-{3})[ \t]*(?:\n|\Z)", re.S)
 
 
+# What front matter may hold. Real front matter is a few lines deep and a few dozen values;
+# the caps stop a YAML "alias bomb" (a few hundred bytes expanding to millions of values) or
+# a list nested thousands deep before anything (the site's checks, MkDocs, the theme) walks it.
+MAX_BYTES = 64 * 1024
+MAX_DEPTH = 16
+MAX_VALUES = 10_000
+
 _Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when available: 10x faster
 
 
@@ -70,10 +77,16 @@ def parse(text: str) -> FrontMatter:
     yaml_text = match.group("yaml") or ""
     body = text[match.end() :]
     body_line = text.count("\n", 0, match.end()) + 1
+    if len(yaml_text.encode("utf-8")) > MAX_BYTES:
+        raise FrontMatterError(
+            2, f"front matter is {len(yaml_text) // 1024} KiB", f"at most {MAX_BYTES // 1024} KiB"
+        )
     try:
         loader = _Loader(yaml_text)
         try:
             node = loader.get_single_node()  # once: values and the line of every key
+            if node is not None:
+                _check_size(node)
             data = loader.construct_document(node) if node is not None else None
         finally:
             loader.dispose()
@@ -93,6 +106,32 @@ def parse(text: str) -> FrontMatter:
     lines: dict[str, int] = {}
     _record_lines(node, "", lines)
     return FrontMatter(data=data, lines=lines, body=body, body_line=body_line)
+
+
+def _check_size(root: yaml.Node) -> None:
+    """Refuse front matter nested deeper than MAX_DEPTH or expanding (aliases counted each
+    time they are used) to more than MAX_VALUES values; walked without recursion."""
+    stack: list[tuple[yaml.Node, int]] = [(root, 1)]
+    values = 0
+    while stack:
+        node, depth = stack.pop()
+        values += 1
+        line = node.start_mark.line + 2
+        if values > MAX_VALUES:
+            raise FrontMatterError(
+                line,
+                f"front matter expands to more than {MAX_VALUES} values (YAML aliases?)",
+                "plain values, without '&anchors' and '*aliases' repeated",
+            )
+        if depth > MAX_DEPTH:
+            raise FrontMatterError(
+                line, f"values nested more than {MAX_DEPTH} levels deep", "flat lists of text"
+            )
+        if isinstance(node, yaml.SequenceNode):
+            stack.extend((child, depth + 1) for child in node.value)
+        elif isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                stack.extend(((key, depth + 1), (value, depth + 1)))
 
 
 def _record_lines(node: yaml.MappingNode, prefix: str, lines: dict[str, int]) -> None:

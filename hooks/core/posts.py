@@ -13,6 +13,7 @@ from __future__ import annotations
 import difflib
 import hashlib
 import re
+import unicodedata
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
@@ -664,6 +665,7 @@ def load_content(
             continue
         for post in _resolve(drafts, languages, problems):
             posts[post.lang][key] = post
+    problems += _tag_spellings(posts)
     for lang in languages:
         for key, page in pages[lang].items():
             for other in languages:
@@ -681,6 +683,35 @@ def load_content(
     if problems:
         raise ContentError(problems)
     return Content(tuple(languages), default_language, posts, pages)
+
+
+def tag_key(tag: str) -> str:
+    """What two spellings of one tag share: 'Atención' and 'atencion' -> 'atencion'."""
+    decomposed = unicodedata.normalize("NFKD", tag)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+def _tag_spellings(posts: Mapping[str, Mapping[str, Post]]) -> list[Problem]:
+    """Tags of one language that differ only in case or accents: they would share a tags
+    page entry (and an anchor) while showing two spellings."""
+    problems = []
+    for lang_posts in posts.values():
+        first: dict[str, tuple[str, Post]] = {}
+        for _, post in sorted(lang_posts.items()):
+            for tag in post.tags:
+                seen = first.setdefault(tag_key(tag), (tag, post))
+                if seen[0] != tag:
+                    problems.append(
+                        Problem(
+                            post.path,
+                            post.line_of("tags"),
+                            "tags",
+                            f"{tag!r} differs only in case or accents from {seen[0]!r} "
+                            f"({seen[1].path}:{seen[1].line_of('tags')})",
+                            f"one spelling of the tag everywhere: {seen[0]!r}",
+                        )
+                    )
+    return problems
 
 
 def _section_page(

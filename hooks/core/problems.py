@@ -24,8 +24,13 @@ class Problem:
         return text
 
 
+MAX_LENGTH = 300  # of a message or an expectation: whatever was written, the line stays short
+
+
 def _one_line(text: str) -> str:
-    """Whatever an author wrote, a problem stays on one line."""
+    """Whatever an author wrote, a problem stays on one short line."""
+    if len(text) > MAX_LENGTH:
+        text = text[: MAX_LENGTH - 1] + "…"
     return re.sub(r"[\r\n\t\x00-\x1f]", lambda m: repr(m.group(0))[1:-1], text)
 
 

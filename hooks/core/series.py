@@ -49,7 +49,17 @@ def load_registry(path: Path, display: str, languages: Sequence[str]) -> Registr
     if not path.exists():
         return Registry(display, {})
     try:
-        meta = parse("---\n" + path.read_text(encoding="utf-8") + "\n---\n")
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as error:
+        raise ContentError(
+            [Problem(display, 1, "file", f"is not UTF-8 ({error.reason})", "UTF-8 text")]
+        ) from None
+    except OSError as error:
+        raise ContentError(
+            [Problem(display, 1, "file", f"cannot be read ({error.strerror})", "a YAML file")]
+        ) from None
+    try:
+        meta = parse("---\n" + text + "\n---\n")
     except FrontMatterError as error:
         raise ContentError(
             [Problem(display, error.line - 1, "series", error.message, error.expected)]

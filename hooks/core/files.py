@@ -1,0 +1,126 @@
+"""The files under docs/ before anything reads them: where they may be, how they may be named,
+and that none reaches outside the repository.
+
+MkDocs follows symbolic links and copies whatever they point at into the published site (a
+link to /etc/passwd in docs/assets/ is published); a link that stays inside the repository is
+fine. Pages live in a language folder (``docs/<lang>/``); their names become URLs, so they are
+lowercase ASCII (a name with a space, an accent or an emoji would need percent-encoding in
+every link, could be stored as NFC or NFD, and two names differing only in case collide on
+case-insensitive disks): anything else is refused with the name to use instead.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import unicodedata
+from collections.abc import Sequence
+from pathlib import Path, PurePosixPath
+
+from hooks.core.problems import Problem
+
+PAGE_NAME = re.compile(r"[a-z0-9]+(?:[-_.][a-z0-9]+)*")
+
+
+def suggested_name(name: str) -> str:
+    """'Mi Café ☕.md' -> 'mi-cafe.md'."""
+    stem, dot, suffix = name.rpartition(".")
+    if not dot:
+        stem, suffix = name, ""
+    ascii_stem = unicodedata.normalize("NFKD", stem).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_stem.lower()).strip("-") or "page"
+    return f"{slug}.{suffix.lower()}" if suffix else slug
+
+
+def check_tree(docs_dir: Path, root: Path, languages: Sequence[str]) -> list[Problem]:
+    """Every problem with the files under ``docs_dir`` (paths shown relative to ``root``,
+    the repository, which symbolic links may not leave)."""
+    problems: list[Problem] = []
+    real_root = root.resolve()
+    seen_dirs: set[Path] = set()
+
+    def display(path: Path) -> str:
+        try:
+            return path.relative_to(root).as_posix()
+        except ValueError:
+            return path.as_posix()
+
+    def escapes(path: Path) -> Path | None:
+        """Where ``path`` really is, when that is outside the repository."""
+        real = path.resolve()
+        return None if real == real_root or real_root in real.parents else real
+
+    # os.walk follows links to folders as MkDocs does; each real folder is walked once, so a
+    # link loop ends.
+    for folder, dirs, names in os.walk(docs_dir, followlinks=True):
+        here = Path(folder)
+        real = here.resolve()
+        if real in seen_dirs:
+            dirs[:] = []
+            continue
+        seen_dirs.add(real)
+        for name in sorted(dirs):
+            target = escapes(here / name)
+            if target is not None:
+                problems.append(_outside(display(here / name), target))
+                dirs.remove(name)
+        dirs.sort()
+        for name in sorted(names):
+            path = here / name
+            target = escapes(path)
+            if target is not None:
+                problems.append(_outside(display(path), target))
+                continue
+            if not path.exists():
+                problems.append(
+                    Problem(
+                        display(path),
+                        1,
+                        "file",
+                        f"is a symbolic link to {os.readlink(path)}, which does not exist",
+                        "a link to an existing file, or no link",
+                    )
+                )
+                continue
+            if not name.endswith(".md"):
+                continue
+            relative = PurePosixPath(path.relative_to(docs_dir).as_posix())
+            if len(relative.parts) == 1 or relative.parts[0] not in languages:
+                problems.append(
+                    Problem(
+                        display(path),
+                        1,
+                        "file",
+                        "is outside the language folders, so it belongs to no language",
+                        "pages under docs/<language>/ ("
+                        + ", ".join(f"docs/{lang}/" for lang in languages)
+                        + ")",
+                    )
+                )
+                continue
+            for part in relative.parts[1:]:
+                stem = part.removesuffix(".md")
+                if not PAGE_NAME.fullmatch(stem):
+                    problems.append(
+                        Problem(
+                            display(path),
+                            1,
+                            "file",
+                            f"the name {part!r} is not lowercase letters, digits and '-' "
+                            "(it becomes the page's URL)",
+                            f"rename it to {suggested_name(part)!r}",
+                        )
+                    )
+                    break
+    return problems
+
+
+def _outside(display: str, target: Path) -> Problem:
+    return Problem(
+        display,
+        1,
+        "file",
+        f"is a symbolic link to {target.as_posix()}, outside the repository "
+        "(it would be published)",
+        "a real file inside the repository, or a link that stays inside it",
+    )
