@@ -70,13 +70,13 @@ def on_pre_build(config: MkDocsConfig) -> None:
     today = dt.date.today()
     for lang in model.content.languages:
         for post in model.content.posts.get(lang, {}).values():
-            if post.date.value and post.date.value > today and not post.draft:
-                if post.translated_from is None:  # reported once, at the original
-                    log.warning(
-                        f"{post.path}:{post.line_of('date')}: date: {post.date.iso} is in the "
-                        "future; expected the date it was published (a post is not scheduled "
-                        "here: keep draft: true until it is out)"
-                    )
+            future = post.date.value is not None and post.date.value > today
+            if future and not post.draft and post.translated_from is None:  # at the original
+                log.warning(
+                    f"{post.path}:{post.line_of('date')}: date: {post.date.iso} is in the "
+                    "future; expected the date it was published (a post is not scheduled "
+                    "here: keep draft: true until it is out)"
+                )
             if post.stale:
                 original = model.content.original_of(post)
                 report(

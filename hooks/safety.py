@@ -14,7 +14,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from hooks import state
-from hooks.core.frontmatter import FrontMatterError, parse
+from hooks.core.frontmatter import FrontMatter, FrontMatterError, parse
 from hooks.core.problems import Problem
 from hooks.core.unsafe import find_unsafe, line_of
 
@@ -30,7 +30,7 @@ def _display(page: Page, config: MkDocsConfig) -> str:
         return path.as_posix()
 
 
-def _front_matter_lines(page: Page):
+def _front_matter_lines(page: Page) -> FrontMatter | None:
     try:
         return parse(page.file.content_string)
     except (FrontMatterError, UnicodeDecodeError, OSError):

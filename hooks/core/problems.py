@@ -18,7 +18,7 @@ class Problem:
 
     def __str__(self) -> str:
         field = self.field if re.fullmatch(r"[\w. -]+", self.field) else repr(self.field)
-        text = f"{self.path}:{self.line}: {field}: {_one_line(self.message)}"
+        text = f"{_one_line(self.path)}:{self.line}: {field}: {_one_line(self.message)}"
         if self.expected:
             text += f"; expected {_one_line(self.expected)}"
         return text
