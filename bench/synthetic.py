@@ -91,7 +91,11 @@ def front_matter(rng: random.Random, lang: str, number: int, source_hash: str = 
         lines += [f"series: serie-{series:03d}"]
     lines.append("tags: [" + ", ".join(tags) + "]")
     if lang == "en":
-        lines += ["translation:", "  from: es", f"  source_hash: {source_hash}"]
+        lines += [
+            "translation:",
+            "  from: es",
+            f"  source_hash: '{source_hash}'",
+        ]  # quoted: it may be all digits
     return "---\n" + "\n".join(lines) + "\n---\n\n"
 
 

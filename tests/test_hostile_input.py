@@ -87,6 +87,11 @@ def test_front_matter_and_registry_that_used_to_crash(tmp_path: Path) -> None:
         **pair("enlace", "date: 2020\nsource:\n  url: javascript:alert(1)"),
         **pair("filas", "date: 2020\ntags: [Filas]"),
         **pair("filas-2", "date: 2021\ntags: [filas]"),
+        # An all-digit hash, unquoted, is a number to YAML: it could never match.
+        **pair("digitos", "date: 2020"),
+        "en/posts/digitos.md": post(
+            "title: T\ndescription: d\ntranslation:\n  from: es\n  source_hash: 2538395310887605"
+        ),
     }
     done = build(tmp_path, files)
     assert_refused(
@@ -99,6 +104,8 @@ def test_front_matter_and_registry_that_used_to_crash(tmp_path: Path) -> None:
         "docs/es/posts/enlace.md:7: source.url: 'javascript:alert(1)' is not a web address",
         "docs/es/posts/filas-2.md:6: tags: 'filas' differs only in case or accents from "
         "'Filas' (docs/es/posts/filas.md:6)",
+        "docs/en/posts/digitos.md:6: translation.source_hash: 2538395310887605 was read as a "
+        "number, not as the hash's text",
     )
     assert len(done.output) < 20_000  # one line per problem, not the expanded values
 

@@ -352,7 +352,17 @@ class _Fields:
             )
             status = "complete"
         source_hash = value.get("source_hash")
-        if source_hash is not None and not re.fullmatch(r"[0-9a-f]{16}", str(source_hash)):
+        if source_hash is not None and not isinstance(source_hash, str):
+            # An all-digit hash written without quotes is read by YAML as a number (and as
+            # octal when it starts with 0): it can never match, so every build would call
+            # the translation stale.
+            self.problem(
+                "translation.source_hash",
+                f"{source_hash!r} was read as a number, not as the hash's text",
+                "the hash in quotes, as `python -m hooks.translations stamp` writes it",
+            )
+            source_hash = None
+        elif source_hash is not None and not re.fullmatch(r"[0-9a-f]{16}", source_hash):
             self.problem(
                 "translation.source_hash",
                 f"{source_hash!r} is not a content hash",
