@@ -22,22 +22,22 @@ import argparse
 import json
 import logging
 import os
-import subprocess
 import sys
 import tempfile
 import time
+from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import event_priority
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File
 from mkdocs.structure.pages import Page
 
 from hooks import state
-from hooks.core.links_check import EXTERNAL, BuiltSite, Finding, Source, check
+from hooks.core.links_check import EXTERNAL, BuiltSite, Finding, Source, check, coverage
 from hooks.core.links_external import Checker, ExternalOptions
 from hooks.core.links_extract import PageLinks, extract
 from hooks.core.links_report import github_annotations, summary, to_json
@@ -152,18 +152,78 @@ class _Build:
     extract_seconds: float = 0.0  # parsing pages as they are written, for the timing line
 
 
-_build = _Build()
+class Collector:
+    """Reads every page's final HTML as it is written and knows its Markdown source (the
+    exact file MkDocs read: static-i18n's suffix layout and fallback copies, blog posts,
+    generated pages alike). The hook uses one; ``python -m hooks.links`` adds its own."""
+
+    def __init__(self) -> None:
+        self.build = _Build()
+        self.site: BuiltSite | None = None  # set once the last language is built
+
+    def on_pre_build(self, config: MkDocsConfig) -> None:
+        if not state.inside_i18n_build(config):
+            self.build = _Build()
+
+    def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
+        started = time.perf_counter()
+        url = "" if page.url in ("./", ".") else page.url
+        self.build.pages[url] = extract(output, url)
+        if page.file.abs_src_path:
+            source = Path(page.file.abs_src_path)
+            root = Path(config.config_file_path).parent
+            self.build.sources[url] = Source(_display(source, root), str(source))
+        self.build.extract_seconds += time.perf_counter() - started
+        return output
+
+    def finish(self, config: MkDocsConfig, site_dir: Path | None = None) -> BuiltSite:
+        """The whole built site, once the last language is written."""
+        root = Path(config.config_file_path).parent
+        site = read_site(site_dir or Path(config.site_dir), config.site_url or "", self.build.pages)
+        self.site = replace(
+            site,
+            sources=self.build.sources,
+            config_paths=config_paths(config),
+            config_label=_display(Path(config.config_file_path), root),
+        )
+        return self.site
+
+
+class CommandCollector(BasePlugin):  # type: ignore[type-arg]  # no config of its own
+    """The collector as a plugin the command registers on the project's configuration."""
+
+    def __init__(self, collector: Collector, site_label: str) -> None:
+        super().__init__()
+        self.collector = collector
+        self.site_label = site_label
+
+    def on_pre_build(self, config: MkDocsConfig) -> None:
+        self.collector.on_pre_build(config)
+
+    @event_priority(-200)
+    def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
+        return self.collector.on_post_page(output, page, config)
+
+    @event_priority(-200)
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        if not state.inside_i18n_build(config):
+            site = self.collector.finish(config)
+            self.collector.site = replace(site, site_dir_label=self.site_label)
+
+
+_collector = Collector()
 
 
 def _collect() -> tuple[dict[str, PageLinks], dict[str, Source], float]:
-    return _build.pages, _build.sources, _build.extract_seconds
+    build = _collector.build
+    return build.pages, build.sources, build.extract_seconds
 
 
 def _merge(data: object) -> None:
     pages, sources, seconds = data  # type: ignore[misc]  # what _collect returned
-    _build.pages.update(pages)
-    _build.sources.update(sources)
-    _build.extract_seconds += seconds
+    _collector.build.pages.update(pages)
+    _collector.build.sources.update(sources)
+    _collector.build.extract_seconds += seconds
 
 
 state.hand_off("links", _collect, _merge)
@@ -175,24 +235,14 @@ def _turned_off() -> bool:
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
-    global _build
-    if not state.inside_i18n_build(config):
-        _build = _Build()
+    _collector.on_pre_build(config)
 
 
 @event_priority(-200)  # the final HTML, after every other plugin
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     if _turned_off():
         return output
-    started = time.perf_counter()
-    url = "" if page.url in ("./", ".") else page.url
-    _build.pages[url] = extract(output, url)
-    if page.file.abs_src_path:
-        source = Path(page.file.abs_src_path)
-        root = Path(config.config_file_path).parent
-        _build.sources[url] = Source(_display(source, root), str(source))
-    _build.extract_seconds += time.perf_counter() - started
-    return output
+    return _collector.on_post_page(output, page, config)
 
 
 @event_priority(-200)  # after static-i18n (-100) has built the other languages
@@ -202,8 +252,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     started = time.perf_counter()
     root = Path(config.config_file_path).parent
     options = options_from(config.extra, root, os.environ)
-    site = read_site(Path(config.site_dir), config.site_url or "", _build.pages)
-    site = replace(site, sources=_build.sources)
+    site = _collector.finish(config)
     findings, checked = run_checks(site, options)
     for finding in sorted(findings, key=lambda f: (f.path, f.line, f.col, f.url)):
         log.warning(str(finding))  # a warning: --strict turns any finding into a failure
@@ -211,8 +260,24 @@ def on_post_build(config: MkDocsConfig) -> None:
     links = sum(len(page.links) for page in site.pages.values())
     log.info(
         f"Link check: {links} links on {len(site.pages)} pages, "
-        f"{(time.perf_counter() - started) + _build.extract_seconds:.2f} s"
+        f"{(time.perf_counter() - started) + _collector.build.extract_seconds:.2f} s"
     )
+
+
+def config_paths(config: MkDocsConfig) -> dict[str, str]:
+    """Site paths that mkdocs.yml names -> the setting naming them."""
+    named: dict[str, str] = {}
+    theme = config.theme
+    for key in ("favicon", "logo"):
+        value = theme.get(key) if hasattr(theme, "get") else None
+        if isinstance(value, str) and "://" not in value:
+            named[value.lstrip("/")] = f"theme.{key}"
+    for key in ("extra_css", "extra_javascript"):
+        for item in config.get(key) or ():
+            path = getattr(item, "path", item)
+            if isinstance(path, str) and "://" not in path:
+                named[path.lstrip("/")] = key
+    return named
 
 
 def _display(path: Path, root: Path) -> str:
@@ -244,6 +309,69 @@ def guess_sources(config: MkDocsConfig) -> dict[str, Source]:
     return sources
 
 
+class BuildLog(logging.Handler):
+    """MkDocs' own warnings and errors during the command's build, kept to be summarised
+    (a large site logs tens of thousands of them)."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: Counter[tuple[str, str]] = Counter()
+
+    def emit(self, record: logging.LogRecord) -> None:
+        first = record.getMessage().strip().splitlines()[0] if record.getMessage() else ""
+        self.messages[(record.levelname, first)] += 1
+
+    def summary(self, shown: int = 10) -> list[str]:
+        if not self.messages:
+            return []
+        total = sum(self.messages.values())
+        errors = sum(n for (level, _), n in self.messages.items() if level != "WARNING")
+        lines = [f"MkDocs build: {total - errors} warning(s), {errors} error(s)"]
+        for (level, message), count in self.messages.most_common(shown):
+            times = f" (x{count})" if count > 1 else ""
+            lines.append(f"  {level.lower()}: {message}{times}")
+        if len(self.messages) > shown:
+            lines.append(
+                f"  ... and {len(self.messages) - shown} more distinct messages"
+                " (`mkdocs build` lists them all)"
+            )
+        return lines
+
+
+def build_and_collect(
+    config_file: Path, strict: bool, site_dir: Path
+) -> tuple[MkDocsConfig, BuiltSite | None, str]:
+    """Load ``config_file`` and build it into ``site_dir`` in this process as `mkdocs build`
+    run in its folder would (that folder the working directory and first on sys.path, so
+    ``!!python/name:`` tags, hooks and snippets' relative paths resolve as they do there),
+    collecting every page with its source. Returns the config, the site (None when the build
+    stopped before the end) and the error that stopped it."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    root = config_file.parent
+    os.chdir(root)
+    if str(root) not in sys.path[:1]:
+        sys.path.insert(0, str(root))
+    # The project's own copy of this hook (ours) stays quiet: the command checks once; the
+    # languages are built in this process, so the collector sees every page.
+    os.environ.update(LINKCHECK="off", PARALLEL_LANGUAGES="off", NO_MKDOCS_2_WARNING="1")
+    config = load_config(str(config_file), strict=strict)
+    label = _display(Path(config.site_dir), root)
+    config.site_dir = str(site_dir)
+    collector = Collector()
+    config.plugins["hooks.links (command)"] = CommandCollector(collector, label)
+    error = ""
+    config.plugins.on_startup(command="build", dirty=False)
+    try:
+        build(config)
+    except Exception as failure:  # a project's plugin may raise anything
+        error = f"{type(failure).__name__}: {failure}".strip()
+    finally:
+        config.plugins.on_shutdown()
+    return config, collector.site, error
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m hooks.links", description=__doc__.split("\n\n")[0]
@@ -255,40 +383,57 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--strict", action="store_true", help="build with --strict; any build warning fails"
     )
+    parser.add_argument(
+        "--coverage",
+        action="store_true",
+        help="also say how many links were seen and how many map to a Markdown line",
+    )
     args = parser.parse_args(argv)
-    from mkdocs.config import load_config
-
-    logging.getLogger("mkdocs").setLevel(logging.ERROR)  # loading the config is not the report
-    config = load_config(str(args.config))
-    root = Path(config.config_file_path).parent
-    options = options_from(config.extra, root, os.environ)
-    options = replace(options, external=options.external or args.external, report=args.json)
+    config_file = args.config.resolve()
+    report_file = args.json.resolve() if args.json else None
+    site_arg = args.site.resolve() if args.site else None
+    log_handler = BuildLog()
+    mkdocs_log = logging.getLogger("mkdocs")
+    mkdocs_log.addHandler(log_handler)
+    mkdocs_log.propagate = False  # summarised below, not echoed line by line
+    mkdocs_log.setLevel(logging.WARNING)
     build_failed = False
-    with tempfile.TemporaryDirectory() as temporary:
-        site_dir = args.site
-        if site_dir is None:
-            site_dir = Path(temporary) / "site"
-            command = [sys.executable, "-m", "mkdocs", "build", "-f", str(args.config)]
-            command += ["-d", str(site_dir), *(["--strict"] if args.strict else [])]
-            # The build's own link check is this command's job here: not twice.
-            env = {**os.environ, "LINKCHECK": "off", "NO_MKDOCS_2_WARNING": "1"}
-            built = subprocess.run(  # noqa: S603 - our own interpreter running mkdocs
-                command, env=env, capture_output=True, text=True, check=False
+    with tempfile.TemporaryDirectory(prefix="linkcheck-") as temporary:
+        if site_arg is None:
+            config, site, error = build_and_collect(
+                config_file, args.strict, Path(temporary) / "site"
             )
-            for line in (built.stdout + built.stderr).splitlines():
-                if line.startswith(("ERROR", "WARNING")):
-                    print(line.split("-  ", 1)[-1])  # the message, without the log level
-            build_failed = built.returncode != 0
-            if not site_dir.exists():
+            for line in log_handler.summary():
+                print(line)
+            if error:
+                print(f"The build failed: {error}")
+            build_failed = bool(error)
+            if site is None:
                 print("The build stopped before writing the site: fix the lines above.")
                 return 1
-        site = replace(
-            read_site(site_dir, config.site_url or "", {}), sources=guess_sources(config)
-        )
+        else:
+            from mkdocs.config import load_config
+
+            os.chdir(config_file.parent)
+            sys.path.insert(0, str(config_file.parent))
+            config = load_config(str(config_file))
+            site = replace(
+                read_site(site_arg, config.site_url or "", {}),
+                sources=guess_sources(config),
+                config_paths=config_paths(config),
+            )
+        root = Path(config.config_file_path).parent
+        options = options_from(config.extra, root, os.environ)
+        options = replace(options, external=options.external or args.external, report=report_file)
         findings, checked = run_checks(site, options)
         for finding in sorted(findings, key=lambda f: (f.path, f.line, f.col, f.url)):
             print(finding)
         report(findings, checked, options, print)
+        if args.coverage:
+            seen = coverage(site)
+            print(f"Coverage: {seen}")
+            for emitter, count in sorted(seen.by_emitter.items(), key=lambda item: -item[1]):
+                print(f"  {count:7d}  {emitter}")
     return 1 if findings or build_failed else 0
 
 

@@ -84,7 +84,7 @@ EXPECTED = [
     (12, 47, "missing-target", "../img/ninguna.png"),
     (13, 22, "folder-without-index", "folder /assets/ has no index.html"),
     (14, 12, "absolute-path", "served under /ensayos/"),
-    (15, 10, "unrewritten-md-link", "did you mean otra.md?"),
+    (15, 10, "unrewritten-md-link", "did you mean ../otra/?"),  # raw HTML: the URL to write
     (16, 10, "cross-language-link", "link the es page /posts/otra/ instead"),
     (17, 10, "invalid-mailto", "nadie-en-ejemplo"),
     (18, 14, "missing-target", "../../roto/"),

@@ -7,6 +7,7 @@ over pages and links: linear in both.
 
 from __future__ import annotations
 
+import contextlib
 import difflib
 import posixpath
 import re
@@ -62,6 +63,13 @@ class Finding:
     written: str = ""  # the link as the author wrote it, when known
     emitter: str = CONTENT
     suggestion: str = ""
+    target: str = ""  # the site path the link resolves to ('' when it does not resolve)
+    pages: tuple[str, ...] = ()  # every page showing this defect (one finding per defect)
+    languages: tuple[str, ...] = ()  # the languages of those pages, when known
+
+    @property
+    def page_count(self) -> int:
+        return len(self.pages) or 1
 
     @property
     def location(self) -> str:
@@ -74,6 +82,10 @@ class Finding:
 
     def __str__(self) -> str:
         text = f"{self.location}: {self.written or self.url}: {self.message}"
+        if len(self.languages) > 1:
+            text += f" (shown in {', '.join(self.languages)})"
+        elif len(self.pages) > 1:
+            text += f" (on {len(self.pages)} pages)"
         return f"{text}; {self.suggestion}" if self.suggestion else text
 
 
@@ -86,6 +98,10 @@ class BuiltSite:
     site_url: str = ""
     sources: Mapping[str, Source] = field(default_factory=dict)  # page URL -> source
     site_dir_label: str = "site"
+    # Site paths that mkdocs.yml names (favicon, logo, extra_css...) -> the setting, so a
+    # broken one is one finding naming the config file, not one per page.
+    config_paths: Mapping[str, str] = field(default_factory=dict)
+    config_label: str = "mkdocs.yml"
 
     @property
     def base_path(self) -> str:
@@ -114,6 +130,8 @@ class _Issue:
     kind: str
     message: str
     suggestion: str = ""
+    target: str = ""
+    raw_suggestion: str = ""  # the same suggestion as a URL, for links written in raw HTML
 
 
 _EXTERNAL = _Issue(EXTERNAL, "")
@@ -137,12 +155,84 @@ def check(site: BuiltSite) -> tuple[list[Finding], list[ExternalUse]]:
                 continue
             if located is None:
                 located = locate(page.links, scan(source.text)) if source else {}
+            if issue.kind == CROSS_LANGUAGE and link.index not in located:
+                continue  # generated (autorefs, a plugin): not the author's to change
             where = _where(site, page, link, source, located)
             findings.append(
-                replace(where, kind=issue.kind, message=issue.message, suggestion=issue.suggestion)
+                replace(
+                    where,
+                    kind=issue.kind,
+                    message=issue.message,
+                    suggestion=_suggestion_for(issue, where, located.get(link.index)),
+                    target=issue.target,
+                )
             )
         findings.extend(_check_hreflang(site, page, source))
-    return findings, external
+    return merge(site, findings), external
+
+
+def merge(site: BuiltSite, findings: Iterable[Finding]) -> list[Finding]:
+    """One finding per defect, listing the pages that show it.
+
+    The same written link seen on several pages (a static-i18n fallback copy in every
+    language, a blog excerpt on index and archive pages) is one defect at its source line;
+    a broken link a template emits on every page is one defect, at mkdocs.yml when the
+    setting is there (a favicon path); the 404 page's alternates, which static-i18n points
+    at whatever page was built last, are one defect per language's 404 page at most."""
+    groups: dict[tuple[object, ...], list[Finding]] = {}
+    for finding in findings:
+        groups.setdefault(_defect_key(site, finding), []).append(finding)
+    merged = []
+    for group in groups.values():
+        first = min(group, key=lambda f: (len(f.page), f.page))
+        pages = tuple(sorted({f.page for f in group}))
+        languages = tuple(
+            sorted({lang for f in group if (lang := _lang_of(site, f.page)) is not None})
+        )
+        emitted = not first.emitter.startswith(CONTENT)
+        setting = site.config_paths.get(first.target) if emitted else None
+        if setting:
+            first = replace(
+                first, path=site.config_label, line=0, col=0, emitter=f"{setting} in mkdocs.yml"
+            )
+        if first.kind.startswith("hreflang") and _is_404(first.page):
+            first = replace(
+                first,
+                message=first.message.split(" alternate")[0]
+                + " alternate of the 404 page points at another page (the theme's or"
+                " static-i18n's alternates on 404.html)",
+                emitter="theme/static-i18n: 404.html alternates",
+            )
+        merged.append(replace(first, pages=pages, languages=languages))
+    return merged
+
+
+def _defect_key(site: BuiltSite, finding: Finding) -> tuple[object, ...]:
+    if finding.kind.startswith("hreflang") and _is_404(finding.page):
+        return ("404", finding.kind)
+    if finding.line:
+        return (finding.path, finding.line, finding.col, finding.kind, finding.written)
+    emitted = not finding.emitter.startswith(CONTENT)
+    if emitted and finding.target and not finding.kind.startswith("hreflang"):
+        return ("emitted", finding.kind, finding.emitter, finding.target, finding.message)
+    return ("page", finding.page, finding.kind, finding.url, finding.path, finding.emitter)
+
+
+def _is_404(url: str) -> bool:
+    return url == "404.html" or url.endswith("/404.html")
+
+
+def _lang_of(site: BuiltSite, url: str) -> str | None:
+    page = site.pages.get(url)
+    return page.lang if page is not None else None
+
+
+def _suggestion_for(issue: _Issue, where: Finding, written: SourceLink | None) -> str:
+    """A page suggestion is a path to its .md file for Markdown links; for a link in raw
+    HTML (not rewritten by MkDocs) it is the URL the author must write."""
+    if issue.raw_suggestion and written is not None and written.raw:
+        return issue.raw_suggestion
+    return issue.suggestion
 
 
 def _where(
@@ -185,21 +275,36 @@ def _check_link(site: BuiltSite, folders: set[str], page: PageLinks, link: Link)
     url = link.url.strip()
     scheme = _scheme(url)
     if scheme == "mailto":
-        return _check_mailto(url)
+        return _check_mailto(link.url)
+    resolved = resolve(site, page.url, url)
+    if resolved is None:
+        if scheme in ("http", "https") or url.startswith("//"):
+            return _EXTERNAL
+        return None  # javascript:, data:, tel:... and the bare "#" are not links to check
+    if isinstance(resolved, _Issue):
+        return resolved
+    return _check_internal(site, folders, page, link, *resolved)
+
+
+def resolve(site: BuiltSite, page_url: str, url: str) -> tuple[str, str] | _Issue | None:
+    """Where ``url``, found on the page at ``page_url``, points in the site: (site path,
+    fragment) as a browser resolves it against the page URL and site_url's path; an issue
+    for an absolute path outside site_url's path; None for external and non-links.
+
+    The one resolver for every link: anchors, images, hreflang alternates alike."""
+    url = url.strip()
+    scheme = _scheme(url)
     if scheme in ("http", "https") or url.startswith("//"):
         root = site.site_url.rstrip("/") + "/"
+        bare_root = root.split(":", 1)[-1] if site.site_url else ""
         if site.site_url and url.startswith(root):
-            # Our own absolute URL: check it as the path under site_url it stands for.
-            return _check_internal(site, folders, page, link, site.base_path + url[len(root) :])
-        return _EXTERNAL
-    if scheme or url in ("", "#"):
-        return None  # javascript:, data:, tel:... and the bare "#" are not links to check
-    return _check_internal(site, folders, page, link, url)
-
-
-def _check_internal(
-    site: BuiltSite, folders: set[str], page: PageLinks, link: Link, url: str
-) -> _Issue | None:
+            url = site.base_path + url[len(root) :]  # our own absolute URL: its path here
+        elif site.site_url and url.startswith("//") and url.startswith(bare_root):
+            url = site.base_path + url[len(bare_root) :]
+        else:
+            return None
+    elif scheme or url in ("", "#"):
+        return None
     path, _, fragment = url.partition("#")
     path = path.partition("?")[0]
     if "%" in path:
@@ -208,41 +313,41 @@ def _check_internal(
         fragment = unquote(fragment)
     if path.startswith("/"):
         base = site.base_path
-        if not path.startswith(base):
+        if not path.startswith(base) and path + "/" != base:
             return _Issue(
                 ABSOLUTE_PATH,
                 f"absolute path: breaks when the site is served under {base} (its site_url)",
                 "use a relative link, or a link to the .md file",
             )
-        target = _normalize(path[len(base) :])
-    elif path == "":
-        target = page.url
-    else:
-        directory = (
-            page.url if page.url.endswith("/") or page.url == "" else posixpath.dirname(page.url)
-        )
-        target = _normalize(posixpath.join(directory, path))
+        return _normalize(path[len(base) :]), fragment
+    if path == "":
+        return page_url, fragment
+    return _normalize(posixpath.join(_folder_of(page_url), path)), fragment
+
+
+def _check_internal(
+    site: BuiltSite, folders: set[str], page: PageLinks, link: Link, target: str, fragment: str
+) -> _Issue | None:
     if target.endswith(".md") or ".md/" in target:
-        return _Issue(
-            MARKDOWN_LINK,
-            "link to a .md file was not rewritten (no such page in the build)",
-            _suggest_page(site, target, page, link),
-        )
+        message = "link to a .md file was not rewritten (no such page in the build)"
+        return _with_suggestion(_Issue(MARKDOWN_LINK, message, target=target), site, target, page)
     target_page = _page_for(site, target)
     if target_page is None:
         if target in site.files:
             return None  # a file that is not a page (stylesheet, image, PDF...)
         folder = target.rstrip("/")
         if folder in folders and f"{folder}/index.html" not in site.files:
-            return _Issue(FOLDER_WITHOUT_INDEX, f"folder /{folder}/ has no index.html")
-        return _Issue(
-            MISSING_TARGET, "target does not exist", _suggest_page(site, target, page, link)
+            message = f"folder /{folder}/ has no index.html"
+            return _Issue(FOLDER_WITHOUT_INDEX, message, target=target)
+        return _with_suggestion(
+            _Issue(MISSING_TARGET, "target does not exist", target=target), site, target, page
         )
     if fragment and fragment not in target_page.ids:
         return _Issue(
             MISSING_ANCHOR,
             f"no element with id {fragment!r} on /{target_page.url}",
             _suggest_id(fragment, target_page.ids),
+            target=target_page.url,
         )
     if (
         link.origin == CONTENT
@@ -252,19 +357,45 @@ def _check_internal(
         and target_page.lang != page.lang
         and page.lang in target_page.hreflang
     ):
-        own = _internal_path(site, target_page.hreflang[page.lang])
+        own = _real_translation(site, target_page, page.lang)
+        if own is None:
+            return None
         return _Issue(
             CROSS_LANGUAGE,
             f"a {page.lang} page links to the {target_page.lang} version of /{target_page.url}",
             f"link the {page.lang} page /{own} instead, or mark the link with hreflang",
+            target=target_page.url,
         )
     return None
+
+
+def _with_suggestion(issue: _Issue, site: BuiltSite, target: str, page: PageLinks) -> _Issue:
+    markdown, url = _suggest_page(site, target, page)
+    return replace(issue, suggestion=markdown, raw_suggestion=url)
+
+
+def _real_translation(site: BuiltSite, target: PageLinks, lang: str) -> str | None:
+    """The site path of ``target``'s version in ``lang`` if that is a translation of its
+    own: not the same source shown again (a static-i18n ``fallback_to_default`` copy) and
+    not a page without a source while the site has them (generated)."""
+    resolved = resolve(site, target.url, target.hreflang[lang])
+    if not isinstance(resolved, tuple):
+        return None
+    own_url = resolved[0]
+    own = _page_for(site, own_url)
+    if own is None or own.url == target.url:
+        return None
+    if site.sources:
+        own_source, target_source = site.sources.get(own.url), site.sources.get(target.url)
+        if own_source is None or target_source is None or own_source.path == target_source.path:
+            return None
+    return own.url
 
 
 def _normalize(path: str) -> str:
     """A site path without dot segments, as browsers resolve it: 'a/./b/../' -> 'a/',
     '.' -> '' (the root); a trailing slash (or dot segment) keeps it a folder."""
-    folder = path.endswith(("/", "/.", "/..")) or path in (".", "..")
+    folder = path.endswith(("/", "/.", "/..")) or path in (".", "..") or path == ""
     target = posixpath.normpath("/" + path).lstrip("/")
     return target + "/" if folder and target else target
 
@@ -272,14 +403,11 @@ def _normalize(path: str) -> str:
 def _page_for(site: BuiltSite, target: str) -> PageLinks | None:
     page = site.pages.get(target)
     if page is None and target and not target.endswith("/"):
-        page = site.pages.get(target + "/")
+        if target == "index.html" or target.endswith("/index.html"):
+            page = site.pages.get(target[: -len("index.html")])  # page/index.html#anchor
+        else:
+            page = site.pages.get(target + "/")
     return page
-
-
-def _internal_path(site: BuiltSite, url: str) -> str:
-    if site.site_url and url.startswith(site.site_url):
-        return url[len(site.site_url) :]
-    return url.lstrip("/")
 
 
 def _check_mailto(url: str) -> _Issue | None:
@@ -293,27 +421,40 @@ def _check_mailto(url: str) -> _Issue | None:
 
 
 def _check_hreflang(site: BuiltSite, page: PageLinks, source: Source | None) -> list[Finding]:
-    """Alternates point at pages that exist and that point back."""
+    """Alternates point at pages that exist and that point back (resolved like every link:
+    './', '../../changelog/', '/base/fr/' and absolute URLs alike)."""
     findings = []
     path = source.path if source else f"{site.site_dir_label}/{_html_file(page.url)}"
     for lang, href in sorted(page.hreflang.items()):
-        target_url = _internal_path(site, href)
-        target = site.pages.get(target_url)
+        resolved = resolve(site, page.url, href)
+        if resolved is None:
+            continue  # another site's page: an external link, checked as such
         base = Finding("", page.url, href, "", path, emitter="theme: main.html (head)")
+        if isinstance(resolved, _Issue):
+            findings.append(replace(base, kind=resolved.kind, message=resolved.message))
+            continue
+        target = _page_for(site, resolved[0])
         if target is None:
             message = f"hreflang={lang} alternate does not exist"
-            findings.append(replace(base, kind=HREFLANG_MISSING, message=message))
+            findings.append(
+                replace(base, kind=HREFLANG_MISSING, message=message, target=resolved[0])
+            )
             continue
-        if lang == "x-default" or target_url == page.url:
+        if lang == "x-default" or target.url == page.url:
             continue
-        back = {
-            _internal_path(site, url)
-            for code, url in target.hreflang.items()
-            if code != "x-default"
-        }
-        if page.url not in back:
-            message = f"hreflang={lang} alternate /{target_url} does not link back to /{page.url}"
-            findings.append(replace(base, kind=HREFLANG_NOT_RECIPROCAL, message=message))
+        back = set()
+        for code, url in target.hreflang.items():
+            there = resolve(site, target.url, url) if code != "x-default" else None
+            if isinstance(there, tuple):
+                back.add(there[0])
+        if page.url not in back and _page_for(site, page.url) is not None:
+            back_pages = {other.url for url in back if (other := _page_for(site, url))}
+            if page.url in back_pages:
+                continue
+            message = f"hreflang={lang} alternate /{target.url} does not link back to /{page.url}"
+            findings.append(
+                replace(base, kind=HREFLANG_NOT_RECIPROCAL, message=message, target=target.url)
+            )
     return findings
 
 
@@ -323,24 +464,45 @@ def _suggest_id(fragment: str, ids: Iterable[str]) -> str:
     return f"did you mean #{close[0]}?" if close else ""
 
 
-def _suggest_page(site: BuiltSite, target: str, page: PageLinks, link: Link) -> str:
-    """The closest existing page in the page's language, as a path to its Markdown file
-    when the link was written by the author."""
-    wanted = target.removesuffix(".md").rstrip("/")
-    pages = {
-        url.rstrip("/"): url
-        for url, other in site.pages.items()
-        if url != page.url and (page.lang is None or other.lang == page.lang)
-    }
-    close = difflib.get_close_matches(wanted, list(pages), n=1, cutoff=0.6)
+def _suggest_page(site: BuiltSite, target: str, page: PageLinks) -> tuple[str, str]:
+    """The existing page in the page's language whose name is close to the missing one (and
+    only when close), as (a path to its Markdown file, the URL to write in raw HTML)."""
+    wanted = _name(target)
+    if not wanted:
+        return "", ""
+    by_name: dict[str, list[str]] = {}
+    for url, other in site.pages.items():
+        if url != page.url and (page.lang is None or other.lang == page.lang):
+            by_name.setdefault(_name(url), []).append(url)
+    close = difflib.get_close_matches(wanted, [n for n in by_name if n], n=1, cutoff=0.75)
     if not close:
-        return ""
-    url = pages[close[0]]
-    source = site.sources.get(url)
-    here = site.sources.get(page.url)
-    if source and here and link.origin == CONTENT:
-        return f"did you mean {posixpath.relpath(source.path, posixpath.dirname(here.path))}?"
-    return f"did you mean /{url}?"
+        return "", ""
+    # Among the pages of that name, the one whose folder is closest to the wanted one.
+    url = max(by_name[close[0]], key=lambda u: difflib.SequenceMatcher(None, u, target).ratio())
+    relative = posixpath.relpath("/" + url, "/" + _folder_of(page.url))
+    raw = relative + ("/" if url.endswith("/") and not relative.endswith("/") else "")
+    raw = "./" if raw in ("./", "./.") else raw
+    markdown = f"did you mean /{url}?"
+    source, here = site.sources.get(url), site.sources.get(page.url)
+    if source and here:
+        markdown = f"did you mean {posixpath.relpath(source.path, posixpath.dirname(here.path))}?"
+    return markdown, f"did you mean {raw}?"
+
+
+def _name(path: str) -> str:
+    """The last segment of a site path or .md file, without extension: 'a/b.md' -> 'b'."""
+    last = path.rstrip("/").rsplit("/", 1)[-1]
+    if last.endswith((".md", ".html")):
+        last = last.rsplit(".", 1)[0]
+    return last
+
+
+def _folder_of(url: str) -> str:
+    """The folder of a site path: 'a/' -> 'a/', 'a/b.html' -> 'a/', 'x.html' -> ''."""
+    if url.endswith("/") or url == "":
+        return url
+    folder = posixpath.dirname(url)
+    return folder + "/" if folder else ""
 
 
 def _folders(files: Iterable[str]) -> set[str]:
@@ -351,3 +513,41 @@ def _folders(files: Iterable[str]) -> set[str]:
             folders.add(parent)
             parent = posixpath.dirname(parent)
     return folders
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """How many links the checker saw, and how many of the content links it maps back to
+    a Markdown line (the rest are the theme's and plugins', named by their emitter)."""
+
+    pages: int
+    links: int
+    content: int
+    mapped: int
+    by_emitter: Mapping[str, int]
+
+    def __str__(self) -> str:
+        share = f"{100 * self.mapped / self.content:.1f} %" if self.content else "-"
+        return (
+            f"{self.links} links on {self.pages} pages; {self.content} in page content, "
+            f"{self.mapped} of them mapped to their Markdown line ({share})"
+        )
+
+
+def coverage(site: BuiltSite) -> Coverage:
+    """Every page's content links matched to its source (one scan per page)."""
+    links = content = mapped = 0
+    by_emitter: dict[str, int] = {}
+    for url, page in site.pages.items():
+        links += len(page.links)
+        for link in page.links:
+            by_emitter[link.origin] = by_emitter.get(link.origin, 0) + 1
+        own = [link for link in page.links if link.index >= 0]
+        if not own:
+            continue
+        content += len(own)
+        source = site.sources.get(url)
+        if source is not None:
+            with contextlib.suppress(OSError):
+                mapped += len(locate(page.links, scan(source.text)))
+    return Coverage(len(site.pages), links, content, mapped, by_emitter)

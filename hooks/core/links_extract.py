@@ -49,7 +49,19 @@ THEME_REGIONS = (
     ("nav", "md-nav", "theme: partials/nav.html"),
     ("footer", "md-footer", "theme: partials/footer.html"),
     ("head", "", "theme: main.html (head)"),
+    # MkDocs' own theme (mkdocs) and readthedocs: their navigation and table of contents.
+    ("div", "navbar", "theme (mkdocs): base.html (navbar)"),
+    ("div", "col-md-3", "theme (mkdocs): toc.html"),
+    ("nav", "wy-nav-side", "theme (readthedocs): nav.html"),
+    ("nav", "wy-nav-top", "theme (readthedocs): base.html (top bar)"),
+    ("div", "rst-footer-buttons", "theme (readthedocs): footer.html"),
+    ("footer", "", "theme: footer"),
 )
+# Where the page's own content sits in each theme: Material's article, MkDocs' own theme's
+# main column, readthedocs' document.
+CONTENT_REGIONS = (("article", ""), ("div", "col-md-9"), ("div", "document"))
+# <link rel> values that name an origin or a hint, not a resource to check.
+NOT_LINKS = frozenset({"preconnect", "dns-prefetch"})
 
 
 class Link(NamedTuple):
@@ -76,6 +88,7 @@ class PageLinks:
 
 _ATTRIBUTE = dict(LINK_ATTRIBUTES)
 _ANY_LINK = "[href], [src]"
+_ANY_LINK_OR_SRCSET = "[href], [src], img[srcset], source[srcset]"
 # Who owns which links, most specific first (a link takes the first match): links matched
 # directly, then containers whose links one emitter renders.
 _OWN_LINKS: tuple[tuple[str, str], ...] = (
@@ -85,7 +98,7 @@ _OWN_LINKS: tuple[tuple[str, str], ...] = (
 _CONTAINERS: tuple[tuple[str, str], ...] = (
     *((f".{css}", name) for css, name in HOOK_CONTAINERS.items()),
     *((f"{tag}.{css}" if css else tag, name) for tag, css, name in THEME_REGIONS),
-    ("article", CONTENT),
+    *((f"{tag}.{css}" if css else tag, CONTENT) for tag, css in CONTENT_REGIONS),
 )
 
 
@@ -122,21 +135,56 @@ def extract(html: str, url: str) -> PageLinks:
     )
     for priority, container in containers:
         name = _CONTAINERS[priority][1]
-        for node in container.css(_ANY_LINK):
+        for node in container.css(_ANY_LINK_OR_SRCSET):
             origins.setdefault(node.mem_id, name)
     content_index = 0
-    for node in tree.css(_ANY_LINK):
+    seen: set[int] = set()
+    for node in tree.css(_ANY_LINK_OR_SRCSET):
+        if node.mem_id in seen:
+            continue  # matched by two of the selectors
+        seen.add(node.mem_id)
+        attributes = node.attributes
         attribute = _ATTRIBUTE.get(node.tag)
-        value = node.attributes.get(attribute) if attribute else None
-        if value is None:
+        value = attributes.get(attribute) if attribute else None
+        rel = attributes.get("rel")
+        if node.tag == "link" and rel and NOT_LINKS.intersection(rel.lower().split()):
+            continue  # an origin to connect to early, not a page or file
+        urls = [value] if value is not None else []
+        srcset = attributes.get("srcset") if node.tag in ("img", "source") else None
+        if srcset:
+            urls += [url for url in srcset_urls(srcset) if url != value]
+        if not urls:
             continue
         origin = origins.get(node.mem_id, "theme: main.html")
-        rel = node.attributes.get("rel")
-        hreflang = node.attributes.get("hreflang")
-        if node.tag == "link" and rel == "alternate" and hreflang:
+        hreflang = attributes.get("hreflang")
+        if node.tag == "link" and rel == "alternate" and hreflang and value is not None:
             page.hreflang[hreflang] = value
-        index = -1
-        if origin == CONTENT:
-            index, content_index = content_index, content_index + 1
-        page.links.append(Link(value, node.tag, origin, index, hreflang, rel))
+        for url in urls:
+            index = -1
+            if origin == CONTENT:
+                index, content_index = content_index, content_index + 1
+            page.links.append(Link(url, node.tag, origin, index, hreflang, rel))
     return page
+
+
+def srcset_urls(srcset: str) -> list[str]:
+    """The URLs of a ``srcset`` attribute ('a.png 1x, b.png 2x' -> ['a.png', 'b.png']), parsed
+    as HTML does: a URL runs to whitespace (trailing commas end the candidate), then its
+    descriptors run to the next comma. data: URLs are left out."""
+    urls = []
+    position, length = 0, len(srcset)
+    while position < length:
+        while position < length and (srcset[position].isspace() or srcset[position] == ","):
+            position += 1
+        start = position
+        while position < length and not srcset[position].isspace():
+            position += 1
+        url = srcset[start:position]
+        if url.endswith(","):
+            url = url.rstrip(",")
+        else:
+            while position < length and srcset[position] != ",":
+                position += 1
+        if url and not url.startswith("data:"):
+            urls.append(url)
+    return urls

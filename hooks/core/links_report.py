@@ -9,23 +9,39 @@ from hooks.core.links_check import Finding
 
 
 def summary(findings: Sequence[Finding], external_checked: int | None = None) -> str:
-    """Readable end-of-build report, one group per broken link (listing every page)."""
+    """Readable end-of-build report: one entry per defect, grouped by broken link, with the
+    number of pages that show it."""
     if not findings:
         tail = f"; {external_checked} external URLs checked" if external_checked is not None else ""
         return f"Link check: no problems{tail}."
     groups: dict[tuple[str, str], list[Finding]] = {}
     for finding in sorted(findings, key=_order):
         groups.setdefault((finding.kind, finding.written or finding.url), []).append(finding)
-    pages = len({finding.page for finding in findings})
+    pages = len({page for finding in findings for page in _pages(finding)})
     lines = [f"Link check: {len(findings)} problem(s) on {pages} page(s)"]
     for (kind, link), group in groups.items():
         first = group[0]
-        count = f" (on {len(group)} pages)" if len(group) > 1 else ""
+        shown = {page for finding in group for page in _pages(finding)}
+        count = f" (on {len(shown)} pages)" if len(shown) > 1 else ""
         lines.append(f"  {link} [{kind}]{count}: {first.message}")
         if first.suggestion:
             lines.append(f"    {first.suggestion}")
-        lines.extend(f"    at {finding.location}" for finding in group)
+        lines.extend(f"    at {finding.location}{_shown_in(finding)}" for finding in group)
     return "\n".join(lines)
+
+
+def _pages(finding: Finding) -> tuple[str, ...]:
+    return finding.pages or (finding.page,)
+
+
+def _shown_in(finding: Finding) -> str:
+    """', shown in en, fr' for a source shown by several languages (fallback copies), or
+    the page count for a defect several pages show."""
+    if len(finding.languages) > 1:
+        return f" (shown in {', '.join(finding.languages)})"
+    if len(finding.pages) > 1:
+        return f" (on {len(finding.pages)} pages)"
+    return ""
 
 
 def to_json(findings: Iterable[Finding], external_checked: int | None = None) -> dict[str, Any]:
@@ -37,6 +53,8 @@ def to_json(findings: Iterable[Finding], external_checked: int | None = None) ->
             "column": f.col,
             "emitter": f.emitter,
             "page": f.page,
+            "pages": list(_pages(f)),
+            "languages": list(f.languages),
             "link": f.url,
             "written": f.written,
             "message": f.message,

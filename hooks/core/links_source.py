@@ -14,11 +14,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from urllib.parse import unquote, urlsplit
 
-from hooks.core.links_extract import Link
+from hooks.core.links_extract import Link, srcset_urls
 
 _PATTERNS = (
+    # [text](<url with spaces>): the angle-bracket form CommonMark and Python-Markdown allow.
+    re.compile(r"\]\(\s*<(?P<url>[^>\n]*\s[^>\n]*)>"),
     # [text](url "title") and ![alt](url): the URL after "](".
-    re.compile(r"\]\(\s*<?(?P<url>[^)\s>]+)>?"),
+    # (Python-Markdown keeps spaces inside the URL when no quoted title follows them.)
+    re.compile(
+        r"\]\((?!\s*<[^>\n]*\s[^>\n]*>)\s*<?(?P<url>[^)\s>]+(?:[ \t]+(?![\"'(])[^)\s>]+)*)>?"
+    ),
     # [id]: url  (reference definition)
     re.compile(r"^ {0,3}\[[^\]]+\]:\s*<?(?P<url>[^\s>]+)>?", re.M),
     # <https://...> and <mailto:...>
@@ -26,6 +31,13 @@ _PATTERNS = (
     # raw HTML: href="..." src='...'
     re.compile(r"\b(?:href|src)\s*=\s*(?P<quote>[\"'])(?P<url>.*?)(?P=quote)"),
 )
+_RAW = 4  # index in _PATTERNS of the raw HTML attribute pattern (not rewritten by MkDocs)
+# Reference definitions ([id]: url) and uses ([text][id], [id][], [id]).
+_DEFINITION = re.compile(r"^ {0,3}\[(?P<label>[^\]]+)\]:\s*<?(?P<url>[^\s>]+)>?", re.M)
+_REFERENCE = re.compile(
+    r"(?<![\\\]])\[(?P<text>(?:[^\[\]\n]|\[[^\[\]\n]*\])+)\](?:\[(?P<label>[^\[\]\n]*)\])?(?![(:\[])"
+)
+_SRCSET = re.compile(r"\bsrcset\s*=\s*(?P<quote>[\"'])(?P<value>.*?)(?P=quote)")
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 
 
@@ -34,22 +46,56 @@ class SourceLink:
     url: str
     line: int  # 1-based, in the file
     col: int  # 1-based
+    raw: bool = False  # written in raw HTML: MkDocs leaves it as written
 
 
 def scan(text: str) -> list[SourceLink]:
     """Every URL written in the Markdown ``text``, in reading order, outside code."""
     blanked = _blank_code(text)
-    found: list[tuple[int, str]] = []
-    for pattern in _PATTERNS:
+    found: list[tuple[int, str, bool]] = []
+    for number, pattern in enumerate(_PATTERNS):
         for match in pattern.finditer(blanked):
-            found.append((match.start("url"), match.group("url")))
+            found.append((match.start("url"), match.group("url"), number == _RAW))
+    found += _reference_uses(blanked)
+    for match in _SRCSET.finditer(blanked):
+        value, start = match.group("value"), match.start("value")
+        position = 0
+        for url in srcset_urls(value):
+            position = value.index(url, position)
+            found.append((start + position, url, True))
+            position += len(url)
     found.sort()
     line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
     links = []
-    for offset, url in found:
+    for offset, url, raw in found:
         line = _line_of(line_starts, offset)
-        links.append(SourceLink(url, line + 1, offset - line_starts[line] + 1))
+        links.append(SourceLink(url, line + 1, offset - line_starts[line] + 1, raw))
     return links
+
+
+def _reference_uses(text: str) -> list[tuple[int, str, bool]]:
+    """Every use of a reference-style link, at the use, with its definition's URL (each
+    use renders a link of its own; the definition is found too, as a fallback)."""
+    definitions: dict[str, str] = {}
+    for match in _DEFINITION.finditer(text):
+        definitions.setdefault(_label(match.group("label")), match.group("url"))
+    if not definitions:
+        return []
+    uses = []
+    for match in _REFERENCE.finditer(text):
+        label = match.group("label")
+        key = _label(label if label else match.group("text"))
+        if key in definitions and not _DEFINITION.match(text, _line_start(text, match.start())):
+            uses.append((match.start(), definitions[key], False))
+    return uses
+
+
+def _label(label: str) -> str:
+    return " ".join(label.split()).casefold()
+
+
+def _line_start(text: str, offset: int) -> int:
+    return text.rfind("\n", 0, offset) + 1
 
 
 def _line_of(starts: Sequence[int], offset: int) -> int:

@@ -4,6 +4,7 @@ import http.server
 import threading
 import time
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import ClassVar
 
@@ -11,7 +12,7 @@ import pytest
 
 from hooks.core.links_check import BuiltSite, Source, check
 from hooks.core.links_external import Cache, Checker, ExternalOptions, Result, retry_after_seconds
-from hooks.core.links_extract import CONTENT, extract
+from hooks.core.links_extract import CONTENT, extract, srcset_urls
 from hooks.core.links_report import github_annotations, summary
 from hooks.core.links_source import locate, same_target, scan
 from tests.support import free_port
@@ -279,3 +280,63 @@ def test_per_host_limit() -> None:
     urls = [f"https://h{n % 2}.org/{n}" for n in range(12)]
     Checker(ExternalOptions(workers=8, per_host=2), fetch=fetch).check_all(urls)
     assert peak == {"h0.org": 2, "h1.org": 2}
+
+
+def test_relative_alternates_resolve_like_every_link() -> None:
+    """static-i18n writes alternates as './', '../../x/', '/base/fr/x/': one resolver."""
+    alt = '<link rel="alternate" hreflang="{}" href="{}">'
+    site = site_of(
+        {
+            "x/": page("", "en", head=alt.format("en", "./") + alt.format("fr", "../fr/x/")),
+            "fr/x/": page("", "fr", head=alt.format("en", "../../x/") + alt.format("fr", "./")),
+            "y/": page("", "en", head=alt.format("fr", "/b/fr/y/")),
+            "fr/y/": page("", "fr", head=alt.format("en", "/b/y/")),
+        }
+    )
+    assert [k for k in kinds(site) if k[0].startswith("hreflang")] == []
+
+
+def test_preconnect_is_not_a_link_and_srcset_candidates_are() -> None:
+    head = (
+        '<link rel="preconnect" href="https://fonts.gstatic.com">'
+        '<link rel="dns-prefetch" href="//x">'
+    )
+    body = (
+        '<img src="a.png" srcset="a.png 1x, b.png 2x"><picture><source srcset="c.webp"></picture>'
+    )
+    links = extract(page(body, head=head), "p/").links
+    assert [link.url for link in links if link.tag != "a"] == ["a.png", "b.png", "c.webp"]
+    assert srcset_urls("a.png 1x,b.png 2x, c,d.png 3x") == ["a.png", "b.png", "c,d.png"]
+
+
+def test_page_index_html_anchor_is_checked() -> None:
+    site = site_of(
+        {
+            "a/": page('<h2 id="ok">x</h2>'),
+            "b/": page('<a href="../a/index.html#ok">1</a><a href="../a/index.html#no">2</a>'),
+        }
+    )
+    assert kinds(site) == [("missing-anchor", "../a/index.html#no")]
+
+
+def test_cross_language_only_to_a_real_translation_and_only_the_authors_link() -> None:
+    alt = '<link rel="alternate" hreflang="{}" href="{}">'
+    pages = {
+        # fr/copy/ is static-i18n's fallback copy of copy/ (the same source file).
+        "copy/": page("", "en", head=alt.format("fr", "../fr/copy/")),
+        "fr/copy/": page("", "fr", head=alt.format("en", "../../copy/")),
+        "real/": page("", "en", head=alt.format("fr", "../fr/real/")),
+        "fr/real/": page("", "fr", head=alt.format("en", "../../real/")),
+        "fr/p/": page(
+            '<a href="../../copy/">c</a><a href="../../real/">r</a>'
+            '<a href="../../real/">generated</a>',
+            "fr",
+        ),
+    }
+    site = site_of(pages)
+    sources = dict(site.sources)
+    sources["fr/copy/"] = sources["copy/"]
+    sources["fr/p/"] = Source("docs/p.fr.md", content="[c](copy.md) [r](real.md)\n")
+    findings, _ = check(replace(site, sources=sources))
+    crossing = [(f.url, f.line) for f in findings if f.kind == "cross-language-link"]
+    assert crossing == [("../../real/", 1)]

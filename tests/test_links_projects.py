@@ -1,0 +1,194 @@
+"""The link checker on small projects shaped like public MkDocs sites nobody here wrote:
+`python -m hooks.links path/to/mkdocs.yml` run from elsewhere, planted defects reported once
+at their Markdown line, and no false alarm on the valid links around them."""
+
+from __future__ import annotations
+
+import json
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from tests.support import run_module
+
+
+def write(root: Path, files: dict[str, str]) -> Path:
+    for name, text in files.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
+    return root / "mkdocs.yml"
+
+
+def check(config: Path, cwd: Path, *args: str) -> tuple[int, dict, str]:
+    report = cwd / "report.json"
+    done = run_module("hooks.links", str(config), "--json", str(report), *args, cwd=cwd)
+    output = done.stdout + done.stderr
+    assert "Traceback" not in output, output
+    data = json.loads(report.read_text(encoding="utf-8")) if report.exists() else {}
+    return done.returncode, data, output
+
+
+def located(data: dict) -> list[tuple[str, int, int, str]]:
+    return sorted((p["file"], p["line"], p["column"], p["kind"]) for p in data["problems"])
+
+
+# --- mkdocs-static-i18n's own docs: suffix layout, fallback copies, relative alternates ---
+
+I18N_SUFFIX = {
+    "mkdocs.yml": """
+        site_name: Suffix
+        site_url: https://example.org/base/
+        theme:
+          name: material
+          favicon: images/missing-favicon.png
+        plugins:
+          - i18n:
+              docs_structure: suffix
+              fallback_to_default: true
+              reconfigure_material: true
+              languages:
+                - locale: en
+                  default: true
+                  name: English
+                - locale: fr
+                  name: Français
+        """,
+    "docs/index.md": """
+        # Home
+
+        [guide](guide.md) [only english](only-en.md) [changelog](changelog.md#v1)
+        [broken](guid.md)
+        """,
+    "docs/index.fr.md": """
+        # Accueil
+
+        [guide](guide.md) [seulement en anglais](only-en.md)
+        [le guide anglais](../guide/)
+        """,
+    "docs/guide.md": """
+        # Guide
+
+        Back [home](index.md).
+        """,
+    "docs/guide.fr.md": """
+        # Guide (fr)
+
+        Retour [accueil](index.md).
+        """,
+    "docs/only-en.md": """
+        # Only English
+
+        [missing anchor](guide.md#nowhere)
+        """,
+    "docs/changelog.md": """
+        # Changelog
+
+        ## v1
+        """,
+}
+
+
+@pytest.fixture(scope="module")
+def suffix_project(tmp_path_factory: pytest.TempPathFactory) -> tuple[int, dict, str]:
+    root = tmp_path_factory.mktemp("suffix")
+    config = write(root / "project", I18N_SUFFIX)
+    elsewhere = root / "elsewhere"
+    elsewhere.mkdir()
+    return check(config, elsewhere)
+
+
+def test_suffix_layout_defects_once_at_their_line(suffix_project) -> None:
+    status, data, output = suffix_project
+    assert status == 1, output
+    assert located(data) == [
+        ("docs/index.fr.md", 4, 20, "cross-language-link"),
+        ("docs/index.md", 4, 10, "unrewritten-md-link"),
+        # The fallback copy shown in fr too: one finding, at the English source.
+        ("docs/only-en.md", 3, 18, "missing-anchor"),
+        # The favicon: one finding naming mkdocs.yml, not one per page.
+        ("mkdocs.yml", 0, 0, "missing-target"),
+        # static-i18n points the 404 page's alternates at the last page built: said once.
+        ("site/404.html", 0, 0, "hreflang-not-reciprocal"),
+    ], output
+    by_kind = {p["kind"]: p for p in data["problems"]}
+    assert by_kind["missing-anchor"]["languages"] == ["en", "fr"]
+    assert by_kind["unrewritten-md-link"]["suggestion"] == "did you mean guide.md?"
+    favicon = next(p for p in data["problems"] if p["file"] == "mkdocs.yml")
+    assert favicon["emitter"] == "theme.favicon in mkdocs.yml"
+    assert len(favicon["pages"]) > 3
+
+
+def test_suffix_layout_no_false_alarm_on_alternates_and_fallbacks(suffix_project) -> None:
+    _, data, output = suffix_project
+    # Relative alternates resolve (only the 404 page's are wrong); links to the fallback
+    # copy are not cross-language.
+    hreflang = [p for p in data["problems"] if p["kind"].startswith("hreflang")]
+    assert [p["file"] for p in hreflang] == ["site/404.html"], output
+    assert [p["file"] for p in data["problems"] if p["kind"] == "cross-language-link"] == [
+        "docs/index.fr.md"
+    ]
+    assert "linkcheck-" not in output  # never the command's temporary build folder
+    assert all(not p["file"].startswith("/") for p in data["problems"])
+
+
+# --- MkDocs' own docs: mkdocs theme, snippets relative to the project folder, references ---
+
+MKDOCS_THEME = {
+    "mkdocs.yml": """
+        site_name: Plain
+        theme:
+          name: mkdocs
+        markdown_extensions:
+          - toc:
+              permalink: true
+          - pymdownx.snippets:
+              check_paths: true
+        """,
+    "docs/index.md": """
+        # Home
+
+        See [the API][api] and [again][api] and [a third time][API].
+
+        --8<-- "docs/include.txt"
+
+        [srcset](x.md) <img src="img/a.png" srcset="img/a.png 1x, img/missing@2x.png 2x">
+        [page html anchor](other/index.html#part) [bad html anchor](other/index.html#nope)
+        <a href="mailto:someone at example.org">mail</a>
+        <link rel="preconnect" href="https://fonts.example.org">
+
+        [api]: other.md#missing
+        """,
+    "docs/include.txt": "Included [text](other.md).\n",
+    "docs/other.md": """
+        # Other
+
+        ## Part
+        """,
+    "docs/img/a.png": "not really a png",
+}
+
+
+@pytest.fixture(scope="module")
+def mkdocs_theme_project(tmp_path_factory: pytest.TempPathFactory) -> tuple[int, dict, str]:
+    root = tmp_path_factory.mktemp("plain")
+    config = write(root / "project", MKDOCS_THEME)
+    return check(config, root)
+
+
+def test_mkdocs_theme_every_use_of_a_reference_and_new_checks(mkdocs_theme_project) -> None:
+    status, data, output = mkdocs_theme_project
+    assert status == 1, output
+    assert located(data) == [
+        # Each use of the reference, at the use (not only the first, not the definition).
+        ("docs/index.md", 3, 5, "missing-anchor"),
+        ("docs/index.md", 3, 24, "missing-anchor"),
+        ("docs/index.md", 3, 41, "missing-anchor"),
+        ("docs/index.md", 7, 10, "unrewritten-md-link"),
+        ("docs/index.md", 7, 59, "missing-target"),  # a srcset candidate
+        ("docs/index.md", 8, 61, "missing-anchor"),  # page/index.html#anchor
+        ("docs/index.md", 9, 10, "invalid-mailto"),
+    ], output
+    # The snippet was found relative to the project folder (as `mkdocs build` run there).
+    assert "The build failed" not in output
