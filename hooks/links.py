@@ -41,6 +41,7 @@ from hooks.core.links_check import EXTERNAL, BuiltSite, Finding, Source, check, 
 from hooks.core.links_external import Checker, ExternalOptions
 from hooks.core.links_extract import PageLinks, extract
 from hooks.core.links_report import github_annotations, summary, to_json
+from hooks.core.links_source import Includes
 
 log = logging.getLogger("mkdocs.hooks.links")
 
@@ -160,10 +161,12 @@ class Collector:
     def __init__(self) -> None:
         self.build = _Build()
         self.site: BuiltSite | None = None  # set once the last language is built
+        self.includes: Includes | None = None  # read from the config once per build
 
     def on_pre_build(self, config: MkDocsConfig) -> None:
         if not state.inside_i18n_build(config):
             self.build = _Build()
+            self.includes = None
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
         started = time.perf_counter()
@@ -172,7 +175,11 @@ class Collector:
         if page.file.abs_src_path:
             source = Path(page.file.abs_src_path)
             root = Path(config.config_file_path).parent
-            self.build.sources[url] = Source(_display(source, root), str(source))
+            if self.includes is None:
+                self.includes = includes_of(config)
+            self.build.sources[url] = Source(
+                _display(source, root), str(source), includes=self.includes or None
+            )
         self.build.extract_seconds += time.perf_counter() - started
         return output
 
@@ -261,6 +268,23 @@ def on_post_build(config: MkDocsConfig) -> None:
     log.info(
         f"Link check: {links} links on {len(site.pages)} pages, "
         f"{(time.perf_counter() - started) + _collector.build.extract_seconds:.2f} s"
+    )
+
+
+def includes_of(config: MkDocsConfig) -> Includes:
+    """Where pymdownx.snippets finds included files (relative to the working directory, as
+    the extension resolves them) and what it appends to every page; empty without it."""
+    if "pymdownx.snippets" not in config.markdown_extensions:
+        return Includes()
+    options = config.mdx_configs.get("pymdownx.snippets") or {}
+    bases = options.get("base_path", ["."])
+    bases = [bases] if isinstance(bases, str) else list(bases or ["."])
+    appended = options.get("auto_append") or []
+    appended = [appended] if isinstance(appended, str) else list(appended)
+    return Includes(
+        tuple(os.path.abspath(base) for base in bases),
+        tuple(appended),
+        str(Path(config.config_file_path).parent),
     )
 
 

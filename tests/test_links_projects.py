@@ -160,7 +160,7 @@ MKDOCS_THEME = {
 
         [api]: other.md#missing
         """,
-    "docs/include.txt": "Included [text](other.md).\n",
+    "docs/include.txt": "Included [text](other.md) and [broken](nowhere.md).\n",
     "docs/other.md": """
         # Other
 
@@ -185,6 +185,7 @@ def test_mkdocs_theme_every_use_of_a_reference_and_new_checks(mkdocs_theme_proje
         ("docs/index.md", 3, 5, "missing-anchor"),
         ("docs/index.md", 3, 24, "missing-anchor"),
         ("docs/index.md", 3, 41, "missing-anchor"),
+        ("docs/index.md", 5, 1, "unrewritten-md-link"),  # in the snippet included there
         ("docs/index.md", 7, 10, "unrewritten-md-link"),
         ("docs/index.md", 7, 59, "missing-target"),  # a srcset candidate
         ("docs/index.md", 8, 61, "missing-anchor"),  # page/index.html#anchor
@@ -192,3 +193,4 @@ def test_mkdocs_theme_every_use_of_a_reference_and_new_checks(mkdocs_theme_proje
     ], output
     # The snippet was found relative to the project folder (as `mkdocs build` run there).
     assert "The build failed" not in output
+    assert "docs/index.md:5:1 (content via snippet docs/include.txt:1): nowhere.md" in output

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from urllib.parse import unquote, urlsplit
 
 from hooks.core.links_extract import CONTENT, Link, PageLinks
-from hooks.core.links_source import SourceLink, locate, scan
+from hooks.core.links_source import Includes, SourceLink, locate, scan
 
 # Kinds of findings (also the keys of the JSON report).
 MISSING_TARGET = "missing-target"
@@ -41,6 +41,11 @@ class Source:
     path: str  # as shown to authors, e.g. docs/es/posts/x.md
     file: str = ""  # where to read it; empty when ``content`` is given
     content: str | None = None
+    includes: Includes | None = None  # where its snippets are found (pymdownx.snippets)
+
+    def links(self) -> list[SourceLink]:
+        """Every link written in the source, snippets included, in reading order."""
+        return scan(self.text, self.includes)
 
     @property
     def text(self) -> str:
@@ -120,7 +125,7 @@ class ExternalUse:
     def finding(self, site: BuiltSite, kind: str, message: str, suggestion: str) -> Finding:
         page = site.pages[self.page]
         source = site.sources.get(self.page)
-        located = locate(page.links, scan(source.text)) if source else {}
+        located = locate(page.links, source.links()) if source else {}
         where = _where(site, page, self.link, source, located)
         return replace(where, kind=kind, message=message, suggestion=suggestion)
 
@@ -154,7 +159,7 @@ def check(site: BuiltSite) -> tuple[list[Finding], list[ExternalUse]]:
                 external.append(ExternalUse(link.url, page_url, link))
                 continue
             if located is None:
-                located = locate(page.links, scan(source.text)) if source else {}
+                located = locate(page.links, source.links()) if source else {}
             if issue.kind == CROSS_LANGUAGE and link.index not in located:
                 continue  # generated (autorefs, a plugin): not the author's to change
             where = _where(site, page, link, source, located)
@@ -248,6 +253,8 @@ def _where(
     emitter = link.origin
     if link.origin == CONTENT and written is None:
         emitter = "content (not found in the Markdown source)"
+    elif written is not None and written.via:
+        emitter = f"{CONTENT} via {written.via}"
     return Finding(
         kind="",
         page=page.url,
@@ -549,5 +556,5 @@ def coverage(site: BuiltSite) -> Coverage:
         source = site.sources.get(url)
         if source is not None:
             with contextlib.suppress(OSError):
-                mapped += len(locate(page.links, scan(source.text)))
+                mapped += len(locate(page.links, source.links()))
     return Coverage(len(site.pages), links, content, mapped, by_emitter)

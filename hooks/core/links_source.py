@@ -8,6 +8,7 @@ to those occurrences in order, by target.
 
 from __future__ import annotations
 
+import os
 import posixpath
 import re
 from collections.abc import Sequence
@@ -47,47 +48,162 @@ class SourceLink:
     line: int  # 1-based, in the file
     col: int  # 1-based
     raw: bool = False  # written in raw HTML: MkDocs leaves it as written
+    via: str = ""  # what made the link from the text: "autorefs", "snippet a.md:3"...
+    kind: str = ""  # how to match it: "" (a URL), AUTOREF (an identifier), SHORTHAND
 
 
-def scan(text: str) -> list[SourceLink]:
-    """Every URL written in the Markdown ``text``, in reading order, outside code."""
+AUTOREF = "autoref"  # [title][identifier] with no definition: mkdocs-autorefs' link
+SHORTHAND = "shorthand"  # #123, user/repo#123, @user: an issue/user link of an extension
+# Bare URLs that magiclink (pymdownx) and similar extensions turn into links.
+_BARE_URL = re.compile(
+    r"(?<![\w/<(\"'=\]:@.])(?P<url>(?:https?://|ftp://|www\.)[^\s<>\"'`\[\]()]+)"
+)
+_TRAILING = ".,:;!?*_~"
+_ISSUE = re.compile(r"(?<![\w&/#!@`])(?P<url>(?:[\w.-]+/[\w.-]+)?[#!](?P<number>\d+))\b")
+_MENTION = re.compile(r"(?<![\w/`@])@(?P<url>[A-Za-z0-9][A-Za-z0-9-]{0,38})\b(?![.@]\w)")
+# pymdownx.snippets: `--8<-- "file"` on a line, or a block of file names between markers.
+_SNIPPET_LINE = re.compile(
+    r"^(?P<indent>[ \t]*)-{1,}8<-{1,}[ \t]+(?P<quote>[\"'])(?P<name>[^\"'\n]+)(?P=quote)", re.M
+)
+_SNIPPET_BLOCK = re.compile(r"^[ \t]*-{1,}8<-{1,}[ \t]*$", re.M)
+
+
+@dataclass(frozen=True)
+class Includes:
+    """Where pymdownx.snippets looks for included files, and what it appends to every page
+    (both from mkdocs.yml, read by the MkDocs glue; absolute folders)."""
+
+    base_paths: tuple[str, ...] = ()
+    auto_append: tuple[str, ...] = ()
+    root: str = ""  # the project folder, for showing paths
+
+    def find(self, name: str) -> str | None:
+        """The file a snippet name stands for ('a.md', 'a.md:3:5', 'a.md:section')."""
+        if "://" in name:
+            return None  # a URL snippet: fetched by the extension, not in the project
+        name = name.strip().split(":", 1)[0]
+        for base in self.base_paths:
+            if os.path.isfile(base):
+                if os.path.basename(base) == name:
+                    return base
+                continue
+            candidate = os.path.join(base, name)
+            if os.path.isfile(candidate):
+                return candidate
+        return None
+
+    def show(self, path: str) -> str:
+        relative = os.path.relpath(path, self.root) if self.root else path
+        return path if relative.startswith("..") else relative.replace(os.sep, "/")
+
+
+def scan(text: str, includes: Includes | None = None) -> list[SourceLink]:
+    """Every URL written in the Markdown ``text``, in reading order, outside code; links of
+    included snippets at their including line; references defined in appended snippets."""
+    return _scan(text, includes, 0)
+
+
+def _scan(text: str, includes: Includes | None, depth: int) -> list[SourceLink]:
     blanked = _blank_code(text)
-    found: list[tuple[int, str, bool]] = []
+    found: list[tuple[int, int, SourceLink]] = []  # (offset, order, link at offset 0)
+
+    def add(offset: int, url: str, raw: bool = False, via: str = "", kind: str = "") -> None:
+        found.append((offset, len(found), SourceLink(url, 0, 0, raw, via, kind)))
+
     for number, pattern in enumerate(_PATTERNS):
         for match in pattern.finditer(blanked):
-            found.append((match.start("url"), match.group("url"), number == _RAW))
-    found += _reference_uses(blanked)
+            add(match.start("url"), match.group("url"), number == _RAW)
+    taken = {offset for offset, _, _ in found}
+    for match in _BARE_URL.finditer(blanked):
+        url = match.group("url").rstrip(_TRAILING)
+        if match.start("url") not in taken:
+            add(match.start("url"), url, via="bare URL")
+    for match in _ISSUE.finditer(blanked):
+        add(match.start("url"), match.group("url"), via="issue shorthand", kind=SHORTHAND)
+    for match in _MENTION.finditer(blanked):
+        add(match.start(), "@" + match.group("url"), via="user shorthand", kind=SHORTHAND)
+    appended = ""
+    if includes is not None and depth < 3:
+        for name in includes.auto_append:
+            path = includes.find(name)
+            if path is not None:
+                with open(path, encoding="utf-8", errors="replace") as handle:
+                    appended += "\n" + handle.read()
+        for offset, name in _snippets(blanked):
+            path = includes.find(name)
+            if path is None:
+                continue
+            with open(path, encoding="utf-8", errors="replace") as handle:
+                included = handle.read()
+            for link in _scan(included, includes, depth + 1):
+                origin = f"snippet {includes.show(path)}:{link.line}"
+                add(offset, link.url, link.raw, link.via or origin, link.kind)
+    for offset, url, via, kind in _reference_uses(blanked, _blank_code(appended)):
+        add(offset, url, via=via, kind=kind)
     for match in _SRCSET.finditer(blanked):
         value, start = match.group("value"), match.start("value")
         position = 0
         for url in srcset_urls(value):
             position = value.index(url, position)
-            found.append((start + position, url, True))
+            add(start + position, url, True)
             position += len(url)
-    found.sort()
+    found.sort(key=lambda item: (item[0], item[1]))
     line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
     links = []
-    for offset, url, raw in found:
+    for offset, _, link in found:
         line = _line_of(line_starts, offset)
-        links.append(SourceLink(url, line + 1, offset - line_starts[line] + 1, raw))
+        links.append(
+            SourceLink(
+                link.url, line + 1, offset - line_starts[line] + 1, link.raw, link.via, link.kind
+            )
+        )
     return links
 
 
-def _reference_uses(text: str) -> list[tuple[int, str, bool]]:
+def _snippets(text: str) -> list[tuple[int, str]]:
+    """(offset, file name) of every snippet inclusion, single-line or block form."""
+    found = [
+        (m.start() + len(m.group("indent")), m.group("name"))
+        for m in _SNIPPET_LINE.finditer(text)
+    ]
+    markers = list(_SNIPPET_BLOCK.finditer(text))
+    for opening, closing in zip(markers[::2], markers[1::2], strict=False):
+        block = text[opening.end() : closing.start()]
+        position = opening.end()
+        for line in block.splitlines(keepends=True):
+            name = line.strip()
+            if name and not name.startswith(";"):
+                found.append((position + len(line) - len(line.lstrip()), name))
+            position += len(line)
+    return found
+
+
+def _reference_uses(text: str, appended: str = "") -> list[tuple[int, str, str, str]]:
     """Every use of a reference-style link, at the use, with its definition's URL (each
-    use renders a link of its own; the definition is found too, as a fallback)."""
+    use renders a link of its own; the definition is found too, as a fallback). A use
+    without a definition whose label reads as an identifier is mkdocs-autorefs' link."""
     definitions: dict[str, str] = {}
-    for match in _DEFINITION.finditer(text):
-        definitions.setdefault(_label(match.group("label")), match.group("url"))
-    if not definitions:
-        return []
+    for source in (text, appended):
+        for match in _DEFINITION.finditer(source):
+            definitions.setdefault(_label(match.group("label")), match.group("url"))
     uses = []
     for match in _REFERENCE.finditer(text):
         label = match.group("label")
         key = _label(label if label else match.group("text"))
-        if key in definitions and not _DEFINITION.match(text, _line_start(text, match.start())):
-            uses.append((match.start(), definitions[key], False))
+        if _DEFINITION.match(text, _line_start(text, match.start())):
+            continue
+        if key in definitions:
+            via = "" if _label_defined_in(key, text) else "appended snippet"
+            uses.append((match.start(), definitions[key], via, ""))
+        elif label is not None:
+            identifier = (label or match.group("text")).strip().strip("`")
+            if identifier and " " not in identifier:
+                uses.append((match.start(), identifier, "autorefs", AUTOREF))
     return uses
+
+
+def _label_defined_in(key: str, text: str) -> bool:
+    return any(_label(m.group("label")) == key for m in _DEFINITION.finditer(text))
 
 
 def _label(label: str) -> str:
@@ -144,14 +260,42 @@ def locate(links: Sequence[Link], sources: Sequence[SourceLink]) -> dict[int, So
     for link in links:
         if link.index < 0:
             continue
-        order = list(range(cursor, len(sources))) + list(range(cursor))
-        for position in order:
-            if not used[position] and same_target(sources[position].url, link.url):
+        for position in (*range(cursor, len(sources)), *range(cursor)):
+            if not used[position] and matches(sources[position], link.url):
                 used[position] = True
                 located[link.index] = sources[position]
                 cursor = position + 1
                 break
     return located
+
+
+def matches(written: SourceLink, rendered: str) -> bool:
+    """Whether ``written`` can have produced the link ``rendered``."""
+    if written.kind == AUTOREF:
+        return unquote(urlsplit(rendered).fragment) == written.url
+    if written.kind == SHORTHAND:
+        return _shorthand_matches(written.url, rendered)
+    url = written.url
+    if written.via == "bare URL" and url.startswith("www."):
+        url = "http://" + url
+    return same_target(url, rendered)
+
+
+def _shorthand_matches(written: str, rendered: str) -> bool:
+    """'#12' and 'user/repo#12' -> …/issues/12 or …/pull/12; '@user' -> …/user."""
+    parts = urlsplit(rendered)
+    if not parts.netloc:
+        return False
+    path = parts.path.rstrip("/")
+    if written.startswith("@"):
+        return path.rsplit("/", 1)[-1].lower() == written[1:].lower()
+    repo, _, number = written.replace("!", "#").rpartition("#")
+    segments = path.split("/")
+    if len(segments) < 3 or segments[-1] != number:
+        return False
+    if segments[-2] not in ("issues", "pull", "pulls", "discussions", "merge_requests"):
+        return False
+    return not repo or "/".join(segments[-4:-2]).lower() == repo.lower()
 
 
 def same_target(written: str, rendered: str) -> bool:
