@@ -163,8 +163,7 @@ def _scan(text: str, includes: Includes | None, depth: int) -> list[SourceLink]:
 def _snippets(text: str) -> list[tuple[int, str]]:
     """(offset, file name) of every snippet inclusion, single-line or block form."""
     found = [
-        (m.start() + len(m.group("indent")), m.group("name"))
-        for m in _SNIPPET_LINE.finditer(text)
+        (m.start() + len(m.group("indent")), m.group("name")) for m in _SNIPPET_LINE.finditer(text)
     ]
     markers = list(_SNIPPET_BLOCK.finditer(text))
     for opening, closing in zip(markers[::2], markers[1::2], strict=False):
