@@ -37,7 +37,16 @@ from mkdocs.structure.files import File
 from mkdocs.structure.pages import Page
 
 from hooks import state
-from hooks.core.links_check import EXTERNAL, BuiltSite, Finding, Source, check, coverage
+from hooks.core.links_check import (
+    EXTERNAL,
+    UNREACHABLE,
+    BuiltSite,
+    Finding,
+    Source,
+    check,
+    coverage,
+    merge,
+)
 from hooks.core.links_external import Checker, ExternalOptions
 from hooks.core.links_extract import PageLinks, extract
 from hooks.core.links_report import github_annotations, summary, to_json
@@ -84,16 +93,28 @@ def run_checks(site: BuiltSite, options: Options) -> tuple[list[Finding], int | 
     results = Checker(options.http).check_all(use.url for use in external)
     for use in external:
         result = results.get(use.url)
-        if result is not None and not result.ok:
-            findings.append(
-                use.finding(
-                    site,
-                    EXTERNAL,
-                    f"external link is dead ({result.message})",
-                    f"look for an archived copy: {result.archive_url}",
-                )
+        if result is None or result.ok:
+            continue
+        if result.unreachable:
+            finding = use.finding(
+                site,
+                UNREACHABLE,
+                f"external link is unreachable ({result.message})",
+                "no answer from the host: check the name, or retry with a network",
             )
-    return findings, len(results)
+        elif result.status and result.status < 400:
+            finding = use.finding(
+                site, EXTERNAL, f"external anchor is missing ({result.message})", ""
+            )
+        else:
+            finding = use.finding(
+                site,
+                EXTERNAL,
+                f"external link is dead ({result.message})",
+                f"look for an archived copy: {result.archive_url}",
+            )
+        findings.append(finding)
+    return merge(site, findings), len(results)
 
 
 def report(findings: list[Finding], checked: int | None, options: Options, echo: Any) -> None:
@@ -314,22 +335,38 @@ def _display(path: Path, root: Path) -> str:
 # The command
 
 
-def guess_sources(config: MkDocsConfig) -> dict[str, Source]:
-    """Page URL -> Markdown source, as MkDocs maps them (and as mkdocs-static-i18n's folder
-    layout moves the default language to the root)."""
+def guess_sources(
+    config: MkDocsConfig, pages: Mapping[str, object] | None = None
+) -> dict[str, Source]:
+    """Page URL -> Markdown source for an already built site (``--site``), as MkDocs maps
+    them: mkdocs-static-i18n's folder layout (the default language at the root) and suffix
+    layout (``page.fr.md`` -> ``fr/page/``); a page of another language with no source of
+    its own is the default language's fallback copy, mapped to that source."""
     docs = Path(config.docs_dir)
     root = Path(config.config_file_path).parent
     i18n = config.plugins.get("i18n")
     default = getattr(i18n, "default_language", None) if i18n is not None else None
-    folder = i18n is not None and i18n.config.docs_structure == "folder"
+    structure = i18n.config.docs_structure if i18n is not None else ""
+    languages = [lang.locale for lang in i18n.config.languages] if i18n is not None else []
     sources = {}
     for path in sorted(docs.rglob("*.md")):
         relative = path.relative_to(docs).as_posix()
-        if folder and default and relative.startswith(f"{default}/"):
+        prefix = ""
+        if structure == "folder" and default and relative.startswith(f"{default}/"):
             relative = relative[len(default) + 1 :]
+        elif structure == "suffix":
+            stem, _, _ = relative.rpartition(".md")
+            base, dot, lang = stem.rpartition(".")
+            if dot and lang in languages:
+                relative = base + ".md"
+                prefix = "" if lang == default else f"{lang}/"
         file = File(relative, str(docs), config.site_dir, config.use_directory_urls)
-        url = "" if file.url in ("./", ".") else file.url
+        url = prefix + ("" if file.url in ("./", ".") else file.url)
         sources[url] = Source(_display(path, root), str(path))
+    for url in pages or {}:
+        lang, _, rest = url.partition("/")
+        if url not in sources and lang in languages and rest in sources:
+            sources[url] = sources[rest]  # the fallback copy shows the default's source
     return sources
 
 
@@ -441,10 +478,12 @@ def main(argv: list[str] | None = None) -> int:
             os.chdir(config_file.parent)
             sys.path.insert(0, str(config_file.parent))
             config = load_config(str(config_file))
+            built = read_site(site_arg, config.site_url or "", {})
             site = replace(
-                read_site(site_arg, config.site_url or "", {}),
-                sources=guess_sources(config),
+                built,
+                sources=guess_sources(config, built.pages),
                 config_paths=config_paths(config),
+                site_dir_label=args.site.as_posix().rstrip("/"),  # as the user named it
             )
         root = Path(config.config_file_path).parent
         options = options_from(config.extra, root, os.environ)

@@ -29,6 +29,7 @@ HREFLANG_NOT_RECIPROCAL = "hreflang-not-reciprocal"
 CROSS_LANGUAGE = "cross-language-link"
 MAILTO = "invalid-mailto"
 EXTERNAL = "external-link"
+UNREACHABLE = "external-unreachable"  # no answer (DNS, refused, timeout): not known dead
 
 _EMAIL = re.compile(r"^[^@\s,;<>()]+@[^@\s,;<>()]+\.[^@\s,;<>()]+$")
 _SCHEME = re.compile(r"([a-zA-Z][a-zA-Z0-9+.-]*):")
@@ -140,6 +141,7 @@ class _Issue:
 
 
 _EXTERNAL = _Issue(EXTERNAL, "")
+_UNLOCATED = "content (not found in the Markdown source)"
 
 
 def check(site: BuiltSite) -> tuple[list[Finding], list[ExternalUse]]:
@@ -187,12 +189,27 @@ def merge(site: BuiltSite, findings: Iterable[Finding]) -> list[Finding]:
     groups: dict[tuple[object, ...], list[Finding]] = {}
     for finding in findings:
         groups.setdefault(_defect_key(site, finding), []).append(finding)
+    # A copy of the author's link on another page (a blog excerpt on the index, archive and
+    # category pages) is not in that page's Markdown: it is the same defect as the located
+    # one with the same target, reported once at the post's line.
+    located = {
+        (f.kind, f.target, f.message): key
+        for key, group in groups.items()
+        for f in group[:1]
+        if f.line and f.target
+    }
+    for key in list(groups):
+        first = groups[key][0]
+        copy = first.emitter == _UNLOCATED and first.target
+        home = located.get((first.kind, first.target, first.message)) if copy else None
+        if home is not None:
+            groups[home].extend(groups.pop(key))
     merged = []
     for group in groups.values():
-        first = min(group, key=lambda f: (len(f.page), f.page))
-        pages = tuple(sorted({f.page for f in group}))
+        first = min(group, key=lambda f: (not f.line, len(f.page), f.page))
+        pages = tuple(sorted({page for f in group for page in (f.pages or (f.page,))}))
         languages = tuple(
-            sorted({lang for f in group if (lang := _lang_of(site, f.page)) is not None})
+            sorted({lang for page in pages if (lang := _lang_of(site, page)) is not None})
         )
         emitted = not first.emitter.startswith(CONTENT)
         setting = site.config_paths.get(first.target) if emitted else None
@@ -252,7 +269,7 @@ def _where(
     path = source.path if source else f"{site.site_dir_label}/{_html_file(page.url)}"
     emitter = link.origin
     if link.origin == CONTENT and written is None:
-        emitter = "content (not found in the Markdown source)"
+        emitter = _UNLOCATED
     elif written is not None and written.via:
         emitter = f"{CONTENT} via {written.via}"
     return Finding(

@@ -10,6 +10,7 @@ from __future__ import annotations
 import email.utils
 import json
 import re
+import socket
 import threading
 import time
 import urllib.error
@@ -18,7 +19,7 @@ from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from urllib.parse import quote, urlsplit
+from urllib.parse import quote, unquote, urlsplit
 
 USER_AGENT = "ensayos-linkcheck/1.0 (+link checker of a static site)"
 
@@ -34,6 +35,7 @@ class ExternalOptions:
     cache_path: Path | None = None
     cache_max_age: float = 24 * 3600.0  # seconds a cached result stays valid
     exclude: tuple[str, ...] = ()  # regular expressions of URLs never requested
+    fragments: bool = True  # check '#anchor' on pages that answer (one GET per page)
 
 
 @dataclass(frozen=True)
@@ -44,6 +46,7 @@ class Result:
     message: str = ""
     checked_at: float = 0.0
     final_url: str = ""
+    unreachable: bool = False  # no answer at all (DNS, refused, timed out): not "dead"
 
     @property
     def archive_url(self) -> str:
@@ -103,6 +106,32 @@ def retry_after_seconds(value: str | None, now: float) -> float | None:
 Fetch = Callable[[str, str, float], tuple[int, str, dict[str, str]]]
 
 
+_MAX_PAGE = 5 * 1024 * 1024  # bytes of a page read to look for an anchor
+
+
+def urllib_page(url: str, timeout: float) -> tuple[str, str]:
+    """(content type, text) of the page at ``url`` (GET, redirects followed)."""
+    headers = {"User-Agent": USER_AGENT}
+    request = urllib.request.Request(url, headers=headers)  # noqa: S310
+    with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310
+        kind = response.headers.get("Content-Type", "")
+        body = response.read(_MAX_PAGE) if "html" in kind else b""
+        charset = response.headers.get_content_charset() or "utf-8"
+    return kind, body.decode(charset, errors="replace")
+
+
+def page_ids(html: str) -> set[str]:
+    """Every id and <a name> of a page; GitHub's 'user-content-' prefix is also read off."""
+    from selectolax.lexbor import LexborHTMLParser
+
+    tree = LexborHTMLParser(html)
+    ids = {node.id for node in tree.css("[id]") if node.id}
+    ids |= {node.attrs.get("name") or "" for node in tree.css("a[name]")}
+    ids |= {i[len("user-content-") :] for i in ids if i.startswith("user-content-")}
+    ids.discard("")
+    return ids
+
+
 def urllib_fetch(url: str, method: str, timeout: float) -> tuple[int, str, dict[str, str]]:
     """(status, final URL, headers); redirects are followed. Raises HTTPError/URLError."""
     if urlsplit(url).scheme not in ("http", "https"):
@@ -122,9 +151,12 @@ class Checker:
         fetch: Fetch = urllib_fetch,
         clock: Callable[[], float] = time.time,
         sleep: Callable[[float], None] = time.sleep,
+        page: Callable[[str, float], tuple[str, str]] = urllib_page,
     ) -> None:
         self.options = options
         self.fetch = fetch
+        self.page = page
+        self._ids: dict[str, set[str] | None] = {}  # page URL -> its ids (None: not HTML)
         self.clock = clock
         self.sleep = sleep
         self._hosts: dict[str, threading.Semaphore] = {}
@@ -147,7 +179,8 @@ class Checker:
         with ThreadPoolExecutor(max_workers=max(1, self.options.workers)) as pool:
             for result in pool.map(self.check, pending):
                 results[result.url] = result
-                cache.entries[result.url] = result
+                if not result.unreachable:  # an offline run says nothing about tomorrow
+                    cache.entries[result.url] = result
         cache.save()
         return results
 
@@ -170,9 +203,11 @@ class Checker:
             try:
                 with self._host_slot(url):
                     status, final_url, _ = self.fetch(url, method, options.timeout)
-                return Result(
-                    url, True, status, "", self.clock(), final_url if final_url != url else ""
-                )
+                moved = final_url if final_url != url else ""
+                missing = self._missing_fragment(url, final_url or url)
+                if missing:
+                    return Result(url, False, status, missing, self.clock(), moved)
+                return Result(url, True, status, "", self.clock(), moved)
             except urllib.error.HTTPError as error:
                 status = error.code
                 if method == "HEAD" and status in (403, 405, 501):
@@ -194,10 +229,42 @@ class Checker:
                     return last  # 4xx: the link is dead; retrying will not help
             except (urllib.error.URLError, TimeoutError, ConnectionError, OSError) as error:
                 reason = getattr(error, "reason", error)
+                if isinstance(reason, socket.gaierror):
+                    # No such host, or no DNS at all (offline CI): retrying will not help.
+                    return Result(
+                        url,
+                        False,
+                        None,
+                        "host name not resolved (DNS)",
+                        self.clock(),
+                        unreachable=True,
+                    )
                 text = "timed out" if isinstance(reason, TimeoutError) else str(reason)
-                last = Result(url, False, None, text, self.clock())
+                last = Result(url, False, None, text, self.clock(), unreachable=True)
             attempt += 1
             if attempt <= options.retries:
                 self.sleep(wait if wait is not None else delay)
                 delay *= 2
         return last
+
+    def _missing_fragment(self, url: str, final_url: str) -> str:
+        """'no element with id …' when ``url`` names an anchor its HTML page lacks."""
+        fragment = urlsplit(url).fragment
+        if not fragment or not self.options.fragments or fragment.startswith(("!", "/", ":~:")):
+            return ""  # no anchor, or a client-side route / text fragment
+        page = final_url.split("#", 1)[0]
+        with self._lock:
+            known = page in self._ids
+            ids = self._ids.get(page)
+        if not known:
+            try:
+                with self._host_slot(page):
+                    kind, text = self.page(page, self.options.timeout)
+                ids = page_ids(text) if "html" in kind else None
+            except (urllib.error.URLError, TimeoutError, ConnectionError, OSError):
+                ids = None  # the page answered HEAD: its anchors are not ours to judge
+            with self._lock:
+                self._ids[page] = ids
+        if ids is None or unquote(fragment) in ids or fragment in ids:
+            return ""
+        return f"no element with id {unquote(fragment)!r} on the page"

@@ -94,10 +94,15 @@ _ANY_LINK_OR_SRCSET = "[href], [src], img[srcset], source[srcset]"
 _OWN_LINKS: tuple[tuple[str, str], ...] = (
     *((f"a.{css}", name) for css, name in EXTENSION_LINKS.items()),
     ('a[href^="#__codelineno-"]', "extension: pymdownx.highlight (line anchors)"),
+    ("img.twemoji", "extension: pymdownx.emoji"),
+    ("img.emojione", "extension: pymdownx.emoji"),
+    ("img.gemoji", "extension: pymdownx.emoji"),
+    ("a.md-skip", "theme: main.html (skip link)"),
 )
 _CONTAINERS: tuple[tuple[str, str], ...] = (
     *((f".{css}", name) for css, name in HOOK_CONTAINERS.items()),
     *((f"{tag}.{css}" if css else tag, name) for tag, css, name in THEME_REGIONS),
+    ("div.doc-contents", "plugin: mkdocstrings (API documentation)"),
     *((f"{tag}.{css}" if css else tag, CONTENT) for tag, css in CONTENT_REGIONS),
 )
 

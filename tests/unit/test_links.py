@@ -186,11 +186,16 @@ class Handler(http.server.BaseHTTPRequestHandler):
         if self.path == "/slow":
             time.sleep(2)
         status, headers = routes.get(self.path, (200, {}))
+        page = b'<html><body><h2 id="here">x</h2></body></html>' if self.path == "/page" else b""
         self.send_response(status)
         for name, value in headers.items():
             self.send_header(name, value)
-        self.send_header("Content-Length", "0")
+        if page:
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(page)))
         self.end_headers()
+        if body:
+            self.wfile.write(page)
 
 
 @pytest.fixture(scope="module")
@@ -340,3 +345,30 @@ def test_cross_language_only_to_a_real_translation_and_only_the_authors_link() -
     findings, _ = check(replace(site, sources=sources))
     crossing = [(f.url, f.line) for f in findings if f.kind == "cross-language-link"]
     assert crossing == [("../../real/", 1)]
+
+
+def test_external_anchor_and_unreachable_host(server: str) -> None:
+    """An anchor missing on a page that answers 200 is a finding; a host name that does
+    not resolve is 'unreachable', told apart from a dead link, and not cached."""
+    urls = [f"{server}/page#here", f"{server}/page#nope", "http://no-such-host.invalid/x"]
+    results = Checker(ExternalOptions(retries=0, timeout=3)).check_all(urls)
+    assert results[f"{server}/page#here"].ok
+    missing = results[f"{server}/page#nope"]
+    assert not missing.ok and missing.status == 200 and "'nope'" in missing.message
+    offline = results["http://no-such-host.invalid/x"]
+    assert not offline.ok and offline.unreachable and "DNS" in offline.message
+
+
+def test_a_blog_excerpt_copy_is_reported_once_at_the_posts_line() -> None:
+    site = site_of(
+        {
+            "blog/": page('<article class="md-post--excerpt"><a href="missing/">x</a></article>'),
+            "blog/p/": page('<a href="../missing/">x</a>'),
+        }
+    )
+    sources = dict(site.sources)
+    sources["blog/p/"] = Source("docs/blog/posts/p.md", content="# P\n\n[x](../missing.md)\n")
+    findings, _ = check(replace(site, sources=sources))
+    assert [(f.path, f.line, f.pages) for f in findings] == [
+        ("docs/blog/posts/p.md", 3, ("blog/", "blog/p/"))
+    ]
