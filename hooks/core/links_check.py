@@ -484,7 +484,7 @@ def _check_hreflang(site: BuiltSite, page: PageLinks, source: Source | None) -> 
 
 def _suggest_id(fragment: str, ids: Iterable[str]) -> str:
     candidates = [i for i in ids if not i.startswith("__")]
-    close = difflib.get_close_matches(fragment, candidates, n=1, cutoff=0.5)
+    close = difflib.get_close_matches(fragment, candidates, n=1, cutoff=0.7)
     return f"did you mean #{close[0]}?" if close else ""
 
 
