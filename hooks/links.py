@@ -193,9 +193,10 @@ class Collector:
         started = time.perf_counter()
         url = "" if page.url in ("./", ".") else page.url
         self.build.pages[url] = extract(output, url)
-        if page.file.abs_src_path:
+        root = Path(config.config_file_path).parent
+        if page.file.abs_src_path and _inside(page.file.abs_src_path, root, config.docs_dir):
+            # (a page generated into a temporary file, like the blog's archive, has none)
             source = Path(page.file.abs_src_path)
-            root = Path(config.config_file_path).parent
             if self.includes is None:
                 self.includes = includes_of(config)
             self.build.sources[url] = Source(
@@ -323,6 +324,15 @@ def config_paths(config: MkDocsConfig) -> dict[str, str]:
             if isinstance(path, str) and "://" not in path:
                 named[path.lstrip("/")] = key
     return named
+
+
+def _inside(path: str, root: Path, docs_dir: str) -> bool:
+    """Whether ``path`` is in the project (string operations: no file-system calls)."""
+    path = os.path.abspath(path)
+    return any(
+        not os.path.relpath(path, folder).startswith("..")
+        for folder in (os.path.abspath(root), os.path.abspath(docs_dir))
+    )
 
 
 def _display(path: Path, root: Path) -> str:

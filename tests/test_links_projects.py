@@ -194,3 +194,52 @@ def test_mkdocs_theme_every_use_of_a_reference_and_new_checks(mkdocs_theme_proje
     # The snippet was found relative to the project folder (as `mkdocs build` run there).
     assert "The build failed" not in output
     assert "docs/index.md:5:1 (content via snippet docs/include.txt:1): nowhere.md" in output
+
+
+# --- Material for MkDocs' docs: the blog plugin, whose excerpts copy a post's links ---
+
+MATERIAL_BLOG = {
+    "mkdocs.yml": """
+        site_name: Blog
+        theme:
+          name: material
+        plugins:
+          - blog
+        """,
+    "docs/index.md": "# Home\n\n[the blog](blog/index.md)\n",
+    "docs/blog/index.md": "# Blog\n",
+    "docs/blog/posts/first.md": """
+        ---
+        date: 2024-01-02
+        categories:
+          - News
+        ---
+
+        # First post
+
+        An excerpt with a [broken link](../../nowhere.md) and a [good one](../../index.md).
+
+        <!-- more -->
+
+        The rest, [anchor](#missing).
+        """,
+}
+
+
+@pytest.fixture(scope="module")
+def blog_project(tmp_path_factory: pytest.TempPathFactory) -> tuple[int, dict, str]:
+    root = tmp_path_factory.mktemp("blog")
+    config = write(root / "project", MATERIAL_BLOG)
+    return check(config, root)
+
+
+def test_blog_excerpt_copies_are_one_finding_at_the_posts_line(blog_project) -> None:
+    status, data, output = blog_project
+    assert status == 1, output
+    assert located(data) == [
+        ("docs/blog/posts/first.md", 9, 33, "unrewritten-md-link"),
+        ("docs/blog/posts/first.md", 13, 20, "missing-anchor"),
+    ], output
+    excerpt = next(p for p in data["problems"] if p["kind"] == "unrewritten-md-link")
+    # The post, the blog index and its archive and category pages show the excerpt.
+    assert "blog/" in excerpt["pages"] and len(excerpt["pages"]) >= 3, excerpt

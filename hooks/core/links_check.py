@@ -53,8 +53,11 @@ class Source:
         """The whole file (front matter included, so lines match the file)."""
         if self.content is not None:
             return self.content
-        with open(self.file, encoding="utf-8") as handle:
-            return handle.read()
+        try:
+            with open(self.file, encoding="utf-8", errors="replace") as handle:
+                return handle.read()
+        except OSError:
+            return ""  # gone since the build (a generated page's temporary file)
 
 
 @dataclass(frozen=True)
@@ -192,16 +195,21 @@ def merge(site: BuiltSite, findings: Iterable[Finding]) -> list[Finding]:
     # A copy of the author's link on another page (a blog excerpt on the index, archive and
     # category pages) is not in that page's Markdown: it is the same defect as the located
     # one with the same target, reported once at the post's line.
-    located = {
-        (f.kind, f.target, f.message): key
-        for key, group in groups.items()
-        for f in group[:1]
-        if f.line and f.target
-    }
+    # (A link MkDocs left as written, like an unrewritten .md link, is the same text on
+    # every copy but resolves elsewhere on each: matched by its text then.)
+    located: dict[tuple[str, str, str], tuple[object, ...]] = {}
+    for key, group in groups.items():
+        first = group[0]
+        if first.line:
+            located.setdefault((first.kind, "target", first.target + "\0" + first.message), key)
+            located.setdefault((first.kind, "url", first.url), key)
     for key in list(groups):
         first = groups[key][0]
-        copy = first.emitter == _UNLOCATED and first.target
-        home = located.get((first.kind, first.target, first.message)) if copy else None
+        if first.emitter != _UNLOCATED:
+            continue
+        home = located.get((first.kind, "target", first.target + "\0" + first.message))
+        if home is None and first.kind == MARKDOWN_LINK:
+            home = located.get((first.kind, "url", first.url))
         if home is not None:
             groups[home].extend(groups.pop(key))
     merged = []
