@@ -11,7 +11,7 @@ import contextlib
 import difflib
 import posixpath
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from urllib.parse import unquote, urlsplit
 
@@ -129,7 +129,7 @@ class ExternalUse:
     def finding(self, site: BuiltSite, kind: str, message: str, suggestion: str) -> Finding:
         page = site.pages[self.page]
         source = site.sources.get(self.page)
-        located = locate(page.links, source.links()) if source else {}
+        located = locate(page.links, source.links(), _source_of(site, page.url)) if source else {}
         where = _where(site, page, self.link, source, located)
         return replace(where, kind=kind, message=message, suggestion=suggestion)
 
@@ -164,7 +164,9 @@ def check(site: BuiltSite) -> tuple[list[Finding], list[ExternalUse]]:
                 external.append(ExternalUse(link.url, page_url, link))
                 continue
             if located is None:
-                located = locate(page.links, source.links()) if source else {}
+                located = (
+                    locate(page.links, source.links(), _source_of(site, page.url)) if source else {}
+                )
             if issue.kind == CROSS_LANGUAGE and link.index not in located:
                 continue  # generated (autorefs, a plugin): not the author's to change
             where = _where(site, page, link, source, located)
@@ -263,6 +265,20 @@ def _suggestion_for(issue: _Issue, where: Finding, written: SourceLink | None) -
     if issue.raw_suggestion and written is not None and written.raw:
         return issue.raw_suggestion
     return issue.suggestion
+
+
+def _source_of(site: BuiltSite, page_url: str) -> Callable[[str], str | None]:
+    """For a link on ``page_url``: the path of the Markdown file of the page it leads to."""
+
+    def source_of(rendered: str) -> str | None:
+        resolved = resolve(site, page_url, rendered)
+        if not isinstance(resolved, tuple):
+            return None
+        target = _page_for(site, resolved[0])
+        source = site.sources.get(target.url) if target is not None else None
+        return source.path if source is not None else None
+
+    return source_of
 
 
 def _where(
@@ -581,5 +597,5 @@ def coverage(site: BuiltSite) -> Coverage:
         source = site.sources.get(url)
         if source is not None:
             with contextlib.suppress(OSError):
-                mapped += len(locate(page.links, source.links()))
+                mapped += len(locate(page.links, source.links(), _source_of(site, page.url)))
     return Coverage(len(site.pages), links, content, mapped, by_emitter)

@@ -50,6 +50,9 @@ THEME_REGIONS = (
     ("footer", "md-footer", "theme: partials/footer.html"),
     ("head", "", "theme: main.html (head)"),
     # MkDocs' own theme (mkdocs) and readthedocs: their navigation and table of contents.
+    ("header", "md-post__header", "theme: partials/post.html (blog excerpt header)"),
+    ("nav", "md-post__action", "theme: partials/post.html (continue reading)"),
+    ("div", "md-sidebar", "theme: blog-post.html / main.html (sidebar)"),
     ("div", "navbar", "theme (mkdocs): base.html (navbar)"),
     ("div", "col-md-3", "theme (mkdocs): toc.html"),
     ("nav", "wy-nav-side", "theme (readthedocs): nav.html"),
@@ -98,6 +101,7 @@ _OWN_LINKS: tuple[tuple[str, str], ...] = (
     ("img.emojione", "extension: pymdownx.emoji"),
     ("img.gemoji", "extension: pymdownx.emoji"),
     ("a.md-skip", "theme: main.html (skip link)"),
+    ("a.md-content__button", "theme: partials/actions.html (edit, view source)"),
 )
 _CONTAINERS: tuple[tuple[str, str], ...] = (
     *((f".{css}", name) for css, name in HOOK_CONTAINERS.items()),

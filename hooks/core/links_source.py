@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import posixpath
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from urllib.parse import unquote, urlsplit
 
@@ -59,6 +59,9 @@ _BARE_URL = re.compile(
     r"(?<![\w/<(\"'=\]:@.])(?P<url>(?:https?://|ftp://|www\.)[^\s<>\"'`\[\]()]+)"
 )
 _TRAILING = ".,:;!?*_~"
+# <name@example.org>: Python-Markdown's e-mail autolink (rendered as an obfuscated mailto:).
+_BARE_EMAIL = re.compile(r"(?<![\w.<:/@+-])(?P<url>[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,})\b")
+_AUTOMAIL = re.compile(r"<(?P<url>[^\s<>@:/]+@[^\s<>@/]+\.[^\s<>@/]+)>")
 _ISSUE = re.compile(r"(?<![\w&/#!@`])(?P<url>(?:[\w.-]+/[\w.-]+)?[#!](?P<number>\d+))\b")
 _MENTION = re.compile(r"(?<![\w/`@])@(?P<url>[A-Za-z0-9][A-Za-z0-9-]{0,38})\b(?![.@]\w)")
 # pymdownx.snippets: `--8<-- "file"` on a line, or a block of file names between markers.
@@ -118,6 +121,12 @@ def _scan(text: str, includes: Includes | None, depth: int) -> list[SourceLink]:
         url = match.group("url").rstrip(_TRAILING)
         if match.start("url") not in taken:
             add(match.start("url"), url, via="bare URL")
+    for match in _AUTOMAIL.finditer(blanked):
+        add(match.start("url"), "mailto:" + match.group("url"))
+        taken.add(match.start("url"))
+    for match in _BARE_EMAIL.finditer(blanked):
+        if match.start("url") not in taken:
+            add(match.start("url"), "mailto:" + match.group("url"), via="bare e-mail")
     for match in _ISSUE.finditer(blanked):
         add(match.start("url"), match.group("url"), via="issue shorthand", kind=SHORTHAND)
     for match in _MENTION.finditer(blanked):
@@ -246,7 +255,11 @@ def _spaces(line: str) -> str:
     return re.sub(r"[^\n]", " ", line)
 
 
-def locate(links: Sequence[Link], sources: Sequence[SourceLink]) -> dict[int, SourceLink]:
+def locate(
+    links: Sequence[Link],
+    sources: Sequence[SourceLink],
+    source_of: Callable[[str], str | None] | None = None,
+) -> dict[int, SourceLink]:
     """Match each content link (by its ``index``) to the occurrence that produced it.
 
     Occurrences are consumed in order; a link takes the first unused one after the previous
@@ -260,7 +273,7 @@ def locate(links: Sequence[Link], sources: Sequence[SourceLink]) -> dict[int, So
         if link.index < 0:
             continue
         for position in (*range(cursor, len(sources)), *range(cursor)):
-            if not used[position] and matches(sources[position], link.url):
+            if not used[position] and matches(sources[position], link.url, source_of):
                 used[position] = True
                 located[link.index] = sources[position]
                 cursor = position + 1
@@ -268,8 +281,12 @@ def locate(links: Sequence[Link], sources: Sequence[SourceLink]) -> dict[int, So
     return located
 
 
-def matches(written: SourceLink, rendered: str) -> bool:
-    """Whether ``written`` can have produced the link ``rendered``."""
+def matches(
+    written: SourceLink, rendered: str, source_of: Callable[[str], str | None] | None = None
+) -> bool:
+    """Whether ``written`` can have produced the link ``rendered``; ``source_of`` names the
+    Markdown file a rendered link leads to, for pages whose URL is not their file's name
+    (blog posts: 'posts/zensical.md' -> '2025/11/05/zensical/', slugs from titles)."""
     if written.kind == AUTOREF:
         return unquote(urlsplit(rendered).fragment) == written.url
     if written.kind == SHORTHAND:
@@ -277,7 +294,17 @@ def matches(written: SourceLink, rendered: str) -> bool:
     url = written.url
     if written.via == "bare URL" and url.startswith("www."):
         url = "http://" + url
-    return same_target(url, rendered)
+    if same_target(url, rendered):
+        return True
+    if source_of is None or ".md" not in url or urlsplit(url).scheme:
+        return False
+    target = source_of(rendered)
+    written_parts = urlsplit(url)
+    return (
+        target is not None
+        and posixpath.basename(unquote(written_parts.path)) == posixpath.basename(target)
+        and unquote(written_parts.fragment) == unquote(urlsplit(rendered).fragment)
+    )
 
 
 def _shorthand_matches(written: str, rendered: str) -> bool:

@@ -10,7 +10,7 @@ from typing import ClassVar
 
 import pytest
 
-from hooks.core.links_check import BuiltSite, Source, check
+from hooks.core.links_check import BuiltSite, Source, check, coverage
 from hooks.core.links_external import Cache, Checker, ExternalOptions, Result, retry_after_seconds
 from hooks.core.links_extract import CONTENT, extract, srcset_urls
 from hooks.core.links_report import github_annotations, summary
@@ -372,3 +372,26 @@ def test_a_blog_excerpt_copy_is_reported_once_at_the_posts_line() -> None:
     assert [(f.path, f.line, f.pages) for f in findings] == [
         ("docs/blog/posts/p.md", 3, ("blog/", "blog/p/"))
     ]
+
+
+def test_links_to_posts_whose_url_is_a_slug_map_to_their_line() -> None:
+    """Blog post URLs come from dates and titles, not file names: the written .md is
+    matched through the source of the page the link leads to. Bare e-mail addresses
+    (magiclink) map too."""
+    site = site_of(
+        {
+            "blog/2025/11/05/hello-world/": page("<h1 id='t'>T</h1>"),
+            "blog/": page(
+                '<a href="2025/11/05/hello-world/#nope">x</a><a href="mailto:a@b.org">m</a>'
+            ),
+        }
+    )
+    sources = dict(site.sources)
+    sources["blog/2025/11/05/hello-world/"] = Source("docs/blog/posts/zensical.md", content="")
+    sources["blog/"] = Source(
+        "docs/blog/index.md", content="# Blog\n\n[x](posts/zensical.md#nope) a@b.org\n"
+    )
+    findings, _ = check(replace(site, sources=sources))
+    anchors = [(f.line, f.col) for f in findings if f.kind == "missing-anchor"]
+    assert anchors == [(3, 5)]
+    assert coverage(replace(site, sources=sources)).mapped == 2
