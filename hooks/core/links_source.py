@@ -63,7 +63,9 @@ _TRAILING = ".,:;!?*_~"
 _BARE_EMAIL = re.compile(r"(?<![\w.<:/@+-])(?P<url>[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,})\b")
 _AUTOMAIL = re.compile(r"<(?P<url>[^\s<>@:/]+@[^\s<>@/]+\.[^\s<>@/]+)>")
 _ISSUE = re.compile(r"(?<![\w&/#!@`])(?P<url>(?:[\w.-]+/[\w.-]+)?[#!](?P<number>\d+))\b")
-_MENTION = re.compile(r"(?<![\w/`@])@(?P<url>[A-Za-z0-9][A-Za-z0-9-]{0,38})\b(?![.@]\w)")
+_MENTION = re.compile(
+    r"(?<![\w/`@])@(?P<url>[A-Za-z0-9][A-Za-z0-9-]{0,38}(?:/[\w.-]*\w)?)\b(?![.@]\w)"
+)
 # pymdownx.snippets: `--8<-- "file"` on a line, or a block of file names between markers.
 _SNIPPET_LINE = re.compile(
     r"^(?P<indent>[ \t]*)-{1,}8<-{1,}[ \t]+(?P<quote>[\"'])(?P<name>[^\"'\n]+)(?P=quote)", re.M
@@ -134,10 +136,7 @@ def _scan(text: str, includes: Includes | None, depth: int) -> list[SourceLink]:
     appended = ""
     if includes is not None and depth < 3:
         for name in includes.auto_append:
-            path = includes.find(name)
-            if path is not None:
-                with open(path, encoding="utf-8", errors="replace") as handle:
-                    appended += "\n" + handle.read()
+            appended += _definitions_text(name, includes, depth)
         for offset, name in _snippets(blanked):
             path = includes.find(name)
             if path is None:
@@ -167,6 +166,18 @@ def _scan(text: str, includes: Includes | None, depth: int) -> list[SourceLink]:
             )
         )
     return links
+
+
+def _definitions_text(name: str, includes: Includes, depth: int) -> str:
+    """The text of snippet ``name`` and of the snippets it includes (for the reference
+    definitions an appended snippet brings: 'refs.md' including 'links.md')."""
+    path = includes.find(name)
+    if path is None or depth >= 3:
+        return ""
+    with open(path, encoding="utf-8", errors="replace") as handle:
+        text = handle.read()
+    nested = "".join(_definitions_text(inner, includes, depth + 1) for _, inner in _snippets(text))
+    return "\n" + text + nested
 
 
 def _snippets(text: str) -> list[tuple[int, str]]:
@@ -314,7 +325,8 @@ def _shorthand_matches(written: str, rendered: str) -> bool:
         return False
     path = parts.path.rstrip("/")
     if written.startswith("@"):
-        return path.rsplit("/", 1)[-1].lower() == written[1:].lower()
+        name = written[1:].lower()
+        return path.lower().endswith("/" + name)  # @user -> …/user, @user/repo -> …/user/repo
     repo, _, number = written.replace("!", "#").rpartition("#")
     segments = path.split("/")
     if len(segments) < 3 or segments[-1] != number:

@@ -14,7 +14,7 @@ from hooks.core.links_check import BuiltSite, Source, check, coverage
 from hooks.core.links_external import Cache, Checker, ExternalOptions, Result, retry_after_seconds
 from hooks.core.links_extract import CONTENT, extract, srcset_urls
 from hooks.core.links_report import github_annotations, summary
-from hooks.core.links_source import locate, same_target, scan
+from hooks.core.links_source import Includes, locate, matches, same_target, scan
 from tests.support import free_port
 
 
@@ -395,3 +395,19 @@ def test_links_to_posts_whose_url_is_a_slug_map_to_their_line() -> None:
     anchors = [(f.line, f.col) for f in findings if f.kind == "missing-anchor"]
     assert anchors == [(3, 5)]
     assert coverage(replace(site, sources=sources)).mapped == 2
+
+
+def test_appended_snippets_bring_nested_definitions_and_repo_mentions_map(tmp_path: Path) -> None:
+    """pymdown-extensions' docs: auto_append refs.md, which includes links.md (a block of
+    snippet names); '@user/repo' is magiclink's repository shorthand."""
+    snippets = tmp_path / ".snippets"
+    snippets.mkdir()
+    (snippets / "refs.md").write_text("--8<--\nlinks.md\n--8<--\n", encoding="utf-8")
+    (snippets / "links.md").write_text("[emoji]: https://e.org/emoji\n", encoding="utf-8")
+    includes = Includes((str(snippets),), ("refs.md",), str(tmp_path))
+    found = scan("Use [emoji] and @PyCQA/flake8.\n", includes)
+    assert [(s.url, s.line, s.col) for s in found] == [
+        ("https://e.org/emoji", 1, 5),
+        ("@PyCQA/flake8", 1, 17),
+    ]
+    assert matches(found[1], "https://github.com/PyCQA/flake8")
