@@ -27,9 +27,15 @@ lint: $(STAMP)
 test: $(STAMP) lint
 	NO_MKDOCS_2_WARNING=1 $(PY) -m pytest
 
-# make post TITLE="Mi nuevo artículo" [SERIES=miercoles-de-mekate]
+# make post TITLE='Mi nuevo artículo' [SERIES=miercoles-de-mekate] [CONFIG=mkdocs.yml]
+# TITLE and SERIES reach the command through the environment, unexpanded ($(value ...)), and
+# never through a shell command line: quotes, backticks, $(...) and $100 arrive byte for byte.
+CONFIG ?= mkdocs.yml
+post: export NEWPOST_TITLE = $(value TITLE)
+post: export NEWPOST_SERIES = $(value SERIES)
+post: export NEWPOST_CONFIG = $(value CONFIG)
 post: $(STAMP)
-	$(PY) -m hooks.newpost "$(TITLE)" $(if $(SERIES),--series "$(SERIES)")
+	$(PY) -m hooks.newpost --config "$$NEWPOST_CONFIG"
 
 # A strict build and the link check, reported compactly (file:line: what; suggestion).
 check: $(STAMP)
