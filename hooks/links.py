@@ -37,6 +37,7 @@ from mkdocs.structure.files import File
 from mkdocs.structure.pages import Page
 
 from hooks import state
+from hooks.core import build_log
 from hooks.core.links_check import EXTERNAL, BuiltSite, Finding, Source, check
 from hooks.core.links_external import Checker, ExternalOptions
 from hooks.core.links_extract import PageLinks, extract
@@ -135,6 +136,9 @@ def page_url(html_path: str) -> str:
 
 
 def _label(path: Path) -> str:
+    # `make build` (hooks/build.py) builds into a temporary folder: findings name site/.
+    if label := os.environ.get("SITE_DIR_LABEL"):
+        return label
     try:
         return path.resolve().relative_to(Path.cwd()).as_posix()
     except ValueError:
@@ -275,16 +279,26 @@ def main(argv: list[str] | None = None) -> int:
             built = subprocess.run(  # noqa: S603 - our own interpreter running mkdocs
                 command, env=env, capture_output=True, text=True, check=False
             )
-            for line in (built.stdout + built.stderr).splitlines():
-                if line.startswith(("ERROR", "WARNING")):
-                    print(line.split("-  ", 1)[-1])  # the message, without the log level
+            # Every warning and error whole (the nav warning's page list too), a crash's
+            # traceback, paths relative to the project (hooks/core/build_log.py).
+            paths = build_log.Paths(
+                str(root), _display(Path(config.docs_dir), root), str(site_dir), "site"
+            )
+            output = built.stdout + built.stderr
+            problems, crash = build_log.problems_and_crash(output, paths)
+            for text in build_log.render(problems, crash):
+                print(text)
             build_failed = built.returncode != 0
             if not site_dir.exists():
-                print("The build stopped before writing the site: fix the lines above.")
+                if not problems and crash is None:  # nothing recognised: all of it, then
+                    print(paths.shorten(output.strip()))
+                print("The build stopped before writing the site: fix the problems above.")
                 return 1
         site = replace(
             read_site(site_dir, config.site_url or "", {}), sources=guess_sources(config)
         )
+        if args.site is None:  # built here, in a temporary folder: name it as `make build`'s
+            site = replace(site, site_dir_label="site")
         findings, checked = run_checks(site, options)
         for finding in sorted(findings, key=lambda f: (f.path, f.line, f.col, f.url)):
             print(finding)

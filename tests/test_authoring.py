@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import subprocess
+import tempfile
 from pathlib import Path
 
 import yaml
@@ -198,3 +199,53 @@ def test_a_title_prefix_of_a_numbered_series_joins_it_as_its_next_part(tmp_path:
     assert english["title"] == "Lesson: la tercera"  # the prefix in English
     build = run_mkdocs(config, tmp_path / "site")
     assert build.returncode == 0, build.output
+
+
+CRASHING_HOOK = """
+def on_nav(nav, config, files):
+    raise KeyError("boom in on_nav")
+"""
+
+
+def check(tmp_path: Path) -> subprocess.CompletedProcess[str]:
+    """`make check`'s command on the project in ``tmp_path``."""
+    return run_module("hooks.links", str(tmp_path / "mkdocs.yml"), "--strict", cwd=tmp_path)
+
+
+def test_check_shows_a_hook_crash(tmp_path: Path) -> None:
+    hook = tmp_path / "hooks_extra" / "crash.py"
+    hook.parent.mkdir()
+    hook.write_text(CRASHING_HOOK, encoding="utf-8")
+    fixture_site(tmp_path, FILES, extra_hooks=[hook])
+    done = check(tmp_path)
+    assert done.returncode == 1
+    lines = done.stdout.splitlines()
+    assert lines[0] == (
+        "The build crashed (a bug in a hook or plugin, not a problem in the content): "
+        "KeyError: 'boom in on_nav'"
+    )
+    assert lines[1] == "  at hooks_extra/crash.py:3, in on_nav"
+    assert '    File "hooks_extra/crash.py", line 3, in on_nav' in lines
+    assert lines[-1] == "The build stopped before writing the site: fix the problems above."
+    assert str(tmp_path) not in done.stdout
+
+
+def test_check_shows_every_problem_whole_with_project_paths(tmp_path: Path) -> None:
+    files = {
+        **FILES,
+        "es/extra.md": "---\ntitle: Extra\ntranslation_key: extra\n---\n\n# Extra\n",
+        "en/extra.md": "---\ntitle: Extra\ntranslation_key: extra\n---\n\n# Extra\n",
+        "es/posts/l2.md": FILES["es/posts/l2.md"] + "\n[mal](l1.md#nada)\n",
+    }
+    fixture_site(tmp_path, files)
+    done = check(tmp_path)
+    assert done.returncode == 1
+    warning = (
+        "The following pages exist in the docs directory, but are not included in the "
+        '"nav" configuration:\n  - docs/{}/extra.md'
+    )
+    assert warning.format("es") in done.stdout and warning.format("en") in done.stdout
+    assert "docs/es/posts/l2.md:12:7: l1.md#nada: no element with id 'nada'" in done.stdout
+    assert str(tmp_path) not in done.stdout + done.stderr
+    temporary = tempfile.gettempdir()
+    assert temporary not in done.stdout + done.stderr  # nor the temporary build folder

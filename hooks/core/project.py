@@ -22,6 +22,7 @@ class ProjectError(Exception):
 class Project:
     root: Path  # the folder of mkdocs.yml
     docs: Path  # its docs_dir, absolute
+    site: Path  # its site_dir, absolute
 
     def display(self, path: Path) -> str:
         """``path`` as authors see it in every message: relative to the project root."""
@@ -39,22 +40,33 @@ _ConfigLoader.add_multi_constructor("", lambda loader, suffix, node: None)
 
 
 def find_project(start: Path) -> Project:
-    """The project whose mkdocs.yml is in ``start`` or its nearest parent folder."""
+    """The project whose mkdocs.yml is ``start``, or is in ``start`` or its nearest parent
+    folder."""
     start = start.absolute()
+    if start.name.endswith((".yml", ".yaml")) and start.is_file():
+        docs, site = _folders(start)
+        return Project(start.parent, start.parent / docs, start.parent / site)
     folder = start if start.is_dir() else start.parent
     for candidate in (folder, *folder.parents):
         config = candidate / CONFIG_NAME
         if config.is_file():
-            return Project(candidate, candidate / _docs_dir(config))
+            docs, site = _folders(config)
+            return Project(candidate, candidate / docs, candidate / site)
     raise ProjectError(
         f"no {CONFIG_NAME} in {folder} or any folder above it: run this inside the project"
     )
 
 
-def _docs_dir(config: Path) -> str:
+def _folders(config: Path) -> tuple[str, str]:
+    """(docs_dir, site_dir) as mkdocs.yml sets them, else MkDocs' defaults."""
     try:
         data = yaml.load(config.read_text(encoding="utf-8"), Loader=_ConfigLoader)  # noqa: S506 - a SafeLoader
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
-        raise ProjectError(f"{config}: cannot be read ({error})") from None
-    docs = data.get("docs_dir") if isinstance(data, dict) else None
-    return docs if isinstance(docs, str) and docs else "docs"
+        message = " ".join(str(error).split())
+        raise ProjectError(f"{config}: cannot be read ({message})") from None
+    data = data if isinstance(data, dict) else {}
+    docs, site = data.get("docs_dir"), data.get("site_dir")
+    return (
+        docs if isinstance(docs, str) and docs else "docs",
+        site if isinstance(site, str) and site else "site",
+    )
