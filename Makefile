@@ -4,6 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 ADDR   ?= 127.0.0.1:8000
+CONFIG ?= mkdocs.yml
 
 .PHONY: serve build test lint bench bench-others check post clean
 
@@ -17,8 +18,11 @@ $(STAMP): pyproject.toml requirements.lock
 serve: $(STAMP)
 	NO_MKDOCS_2_WARNING=1 $(PY) -m mkdocs serve --dev-addr $(ADDR)
 
+# Strict, into a temporary folder swapped in only on success: a failed build leaves site/ as
+# it was. An empty SITE_URL means mkdocs.yml's site_url (hooks/build.py).
+build: export BUILD_CONFIG = $(value CONFIG)
 build: $(STAMP)
-	NO_MKDOCS_2_WARNING=1 $(PY) -m mkdocs build --strict
+	$(PY) -m hooks.build --config "$$BUILD_CONFIG"
 
 lint: $(STAMP)
 	$(PY) -m ruff check .
@@ -27,9 +31,14 @@ lint: $(STAMP)
 test: $(STAMP) lint
 	NO_MKDOCS_2_WARNING=1 $(PY) -m pytest
 
-# make post TITLE="Mi nuevo artículo" [SERIES=miercoles-de-mekate]
+# make post TITLE='Mi nuevo artículo' [SERIES=miercoles-de-mekate] [CONFIG=mkdocs.yml]
+# TITLE and SERIES reach the command through the environment, unexpanded ($(value ...)), and
+# never through a shell command line: quotes, backticks, $(...) and $100 arrive byte for byte.
+post: export NEWPOST_TITLE = $(value TITLE)
+post: export NEWPOST_SERIES = $(value SERIES)
+post: export NEWPOST_CONFIG = $(value CONFIG)
 post: $(STAMP)
-	$(PY) -m hooks.newpost "$(TITLE)" $(if $(SERIES),--series "$(SERIES)")
+	$(PY) -m hooks.newpost --config "$$NEWPOST_CONFIG"
 
 # A strict build and the link check, reported compactly (file:line: what; suggestion).
 check: $(STAMP)

@@ -209,8 +209,10 @@ def on_page_context(
         target = rel_path if other == lang else content.counterpart(lang, rel_path, other)
         url = url_of(target or "index.md", other, content.default_language)
         if target is None and key in content.posts.get(lang, {}):
-            # No translation yet: the other home, opened on its notice about this post.
-            url += "#" + render.untranslated_id(key)
+            # No translation yet: the other home, opened on its notice about this post
+            # ("./" first: the default language's home is the empty URL, and a bare
+            # "#fragment" would point at this very page).
+            url = (url or "./") + "#" + render.untranslated_id(key)
         alternate["link"] = url or "./"  # site-relative: the theme's `url` filter relativizes
     config.extra.alternate = config.extra["alternate"] = alternates
     context["hreflang_links"] = hreflang_links(lang, rel_path, config.site_url or "")

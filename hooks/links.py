@@ -25,6 +25,7 @@ import os
 import sys
 import tempfile
 import time
+import traceback
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
@@ -37,6 +38,7 @@ from mkdocs.structure.files import File
 from mkdocs.structure.pages import Page
 
 from hooks import state
+from hooks.core import build_log
 from hooks.core.links_check import (
     EXTERNAL,
     UNREACHABLE,
@@ -157,6 +159,9 @@ def page_url(html_path: str) -> str:
 
 
 def _label(path: Path) -> str:
+    # `make build` (hooks/build.py) builds into a temporary folder: findings name site/.
+    if label := os.environ.get("SITE_DIR_LABEL"):
+        return label
     try:
         return path.resolve().relative_to(Path.cwd()).as_posix()
     except ValueError:
@@ -381,32 +386,31 @@ def guess_sources(
 
 
 class BuildLog(logging.Handler):
-    """MkDocs' own warnings and errors during the command's build, kept to be summarised
-    (a large site logs tens of thousands of them)."""
+    """MkDocs' own warnings and errors during the command's build, kept whole as MkDocs
+    writes them (``LEVEL -  message``), for hooks/core/build_log.py to show."""
+
+    shown = 30  # a large site logs tens of thousands: the first ones, then a summary
 
     def __init__(self) -> None:
         super().__init__(logging.WARNING)
-        self.messages: Counter[tuple[str, str]] = Counter()
+        self.records: list[str] = []
 
     def emit(self, record: logging.LogRecord) -> None:
-        first = record.getMessage().strip().splitlines()[0] if record.getMessage() else ""
-        self.messages[(record.levelname, first)] += 1
+        self.records.append(f"{record.levelname:<7} -  {record.getMessage()}")
 
-    def summary(self, shown: int = 10) -> list[str]:
-        if not self.messages:
-            return []
-        total = sum(self.messages.values())
-        errors = sum(n for (level, _), n in self.messages.items() if level != "WARNING")
-        lines = [f"MkDocs build: {total - errors} warning(s), {errors} error(s)"]
-        for (level, message), count in self.messages.most_common(shown):
-            times = f" (x{count})" if count > 1 else ""
-            lines.append(f"  {level.lower()}: {message}{times}")
-        if len(self.messages) > shown:
-            lines.append(
-                f"  ... and {len(self.messages) - shown} more distinct messages"
-                " (`mkdocs build` lists them all)"
-            )
-        return lines
+    def text(self) -> str:
+        return "".join(record + "\n" for record in self.records)
+
+    def shorten(self, problems: list[str]) -> list[str]:
+        """All of ``problems`` when few; else the first ones and the most frequent rest."""
+        if len(problems) <= self.shown:
+            return problems
+        rest = Counter(problem.splitlines()[0] for problem in problems[self.shown :])
+        lines = [f"... and {len(problems) - self.shown} more build warnings/errors, most often:"]
+        lines += [f"  (x{count}) {text}" for text, count in rest.most_common(10)]
+        if len(rest) > 10:
+            lines.append(f"  ... {len(rest) - 10} more distinct (`mkdocs build` lists them all)")
+        return [*problems[: self.shown], "\n".join(lines)]
 
 
 def build_and_collect(
@@ -419,6 +423,7 @@ def build_and_collect(
     stopped before the end) and the error that stopped it."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort
 
     root = config_file.parent
     os.chdir(root)
@@ -436,8 +441,10 @@ def build_and_collect(
     config.plugins.on_startup(command="build", dirty=False)
     try:
         build(config)
-    except Exception as failure:  # a project's plugin may raise anything
-        error = f"{type(failure).__name__}: {failure}".strip()
+    except Abort as abort:  # --strict with warnings, or a BuildError MkDocs has logged
+        error = f"ERROR   -  {abort}\n"
+    except Exception:  # a project's plugin may raise anything: shown as a crash
+        error = traceback.format_exc()
     finally:
         config.plugins.on_shutdown()
     return config, collector.site, error
@@ -474,13 +481,22 @@ def main(argv: list[str] | None = None) -> int:
             config, site, error = build_and_collect(
                 config_file, args.strict, Path(temporary) / "site"
             )
-            for line in log_handler.summary():
-                print(line)
-            if error:
-                print(f"The build failed: {error}")
-            build_failed = bool(error)
+            # Every warning and error whole (the nav warning's page list too), a crash's
+            # traceback, paths relative to the project (hooks/core/build_log.py); a build
+            # with hundreds of them shows the first and a summary of the rest.
+            root = Path(config.config_file_path).parent
+            paths = build_log.Paths(
+                str(root),
+                _display(Path(config.docs_dir), root),
+                str(Path(temporary) / "site"),
+                "site",
+            )
+            problems, crash = build_log.problems_and_crash(log_handler.text() + error, paths)
+            for text in build_log.render(log_handler.shorten(problems), crash):
+                print(text)
+            build_failed = bool(error) or (args.strict and bool(problems))
             if site is None:
-                print("The build stopped before writing the site: fix the lines above.")
+                print("The build stopped before writing the site: fix the problems above.")
                 return 1
         else:
             from mkdocs.config import load_config

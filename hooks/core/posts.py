@@ -23,6 +23,7 @@ from typing import Any
 from hooks.core.dates import DateError, PostDate, Precision, parse_post_date
 from hooks.core.frontmatter import FrontMatter, FrontMatterError, parse
 from hooks.core.problems import ContentError, Problem
+from hooks.core.publishing import publishing_problems
 from hooks.core.urls import url_of
 
 POSTS_DIR = "posts"
@@ -501,6 +502,7 @@ def _resolve(drafts: list[_Draft], languages: Sequence[str], problems: list[Prob
                     "(add 'status: pending' until it is translated)",
                 ),
             )
+    problems.extend(publishing_problems(original, [d for d in drafts if d is not original]))
     posts: list[Post] = []
     for draft in drafts:
         if draft.translated_from is not None and draft.translated_from != original.lang:
