@@ -447,6 +447,10 @@ def build_and_collect(
         error = traceback.format_exc()
     finally:
         config.plugins.on_shutdown()
+    if collector.site is None and error and Path(config.site_dir).is_dir():
+        # Stopped after writing pages (--strict aborts once a language is built): check
+        # what was written, the pages not seen being read from disk.
+        collector.site = replace(collector.finish(config), site_dir_label=label)
     return config, collector.site, error
 
 
