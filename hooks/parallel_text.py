@@ -71,9 +71,13 @@ def partner(content: Content, post: Post) -> Post | None:
         return original if original is not None and content.readable(original) else None
     for lang in content.languages:
         other = content.posts.get(lang, {}).get(post.key)
-        if lang != post.lang and other is not None and other.translated_from == post.lang:
-            if content.readable(other):
-                return other
+        if (
+            lang != post.lang
+            and other is not None
+            and other.translated_from == post.lang
+            and content.readable(other)
+        ):
+            return other
     return None
 
 
@@ -89,10 +93,10 @@ def _source(config: MkDocsConfig, post: Post) -> Path:
 def on_pre_build(config: MkDocsConfig) -> None:
     """Pair every readable translation with its original, once per build."""
     global _converter
+    if state.inside_i18n_build(config):
+        return  # the blocks rendered for the first language serve the next ones too
     _rendered.clear()
     _converter = None
-    if state.inside_i18n_build(config):
-        return
     content = state.site().content
     with state.timed("parallel text"):
         for lang in content.languages:
@@ -300,8 +304,8 @@ def _view(config: MkDocsConfig, page_url: str, own: Post, other: Post) -> dict[s
         "rows": rows,
         "stale": stale,
         "footnotes": {
-            "own": Markup("".join(_fitted(html, own, page_url) for html in mine.footnotes)),
-            "other": Markup("".join(_fitted(html, other, page_url) for html in theirs.footnotes)),
+            "own": Markup("").join(_fitted(html, own, page_url) for html in mine.footnotes),
+            "other": Markup("").join(_fitted(html, other, page_url) for html in theirs.footnotes),
         },
         "only_here": t(lang, "parallel.only_here"),
         "notes_title": t(lang, "parallel.footnotes"),

@@ -30,8 +30,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 UNPAIRED_CLASS = "unpaired"
 MARKER_HELP = (
-    "mark a block that has no counterpart with `{: .unpaired }` (a box: "
-    '`!!! note unpaired "…"`)'
+    'mark a block that has no counterpart with `{: .unpaired }` (a box: `!!! note unpaired "…"`)'
 )
 
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
@@ -136,8 +135,7 @@ def markdown_blocks(text: str) -> list[Block]:
         if _DEFINITION.match(line):
             index += 1  # a definition and its indented continuation are not blocks
             while index < len(lines) and (
-                _INDENTED.match(lines[index])
-                or (blank(index) and continues_after_blank(index + 1))
+                _INDENTED.match(lines[index]) or (blank(index) and continues_after_blank(index + 1))
             ):
                 index += 1
             continue
@@ -202,18 +200,18 @@ def markdown_blocks(text: str) -> list[Block]:
 
 def _list_items(lines: list[str], index: int, indent: int, blocks: list[Block]) -> int:
     """Append the items of the list starting at ``index``; return the line after it."""
-    ordered = _ITEM.match(lines[index]).group(2)[0].isdigit()  # type: ignore[union-attr]
+    # Python-Markdown continues a list with any item marker (1. then -), even after blank
+    # lines: so does this.
     start = index
     end = index + 1
     while end <= len(lines):
         at_end = end == len(lines)
         line = "" if at_end else lines[end]
         item = None if at_end else _ITEM.match(line)
-        same_list = item is not None and (item.group(2)[0].isdigit() == ordered)
         if at_end or (item is not None and len(item.group(1)) <= indent):
             unpaired = any(_ATTR_UNPAIRED.search(lines[i]) for i in range(start, end))
             blocks.append(Block("item", start + 1, unpaired))
-            if at_end or not same_list:
+            if at_end:
                 return end
             start = end
         elif not line.strip():
@@ -226,9 +224,7 @@ def _list_items(lines: list[str], index: int, indent: int, blocks: list[Block]) 
             nxt = lines[following]
             next_item = _ITEM.match(nxt)
             if _INDENTED.match(nxt) or (
-                next_item is not None
-                and len(next_item.group(1)) <= indent
-                and next_item.group(2)[0].isdigit() == ordered
+                next_item is not None and len(next_item.group(1)) <= indent
             ):
                 end = following
                 continue
@@ -269,7 +265,10 @@ class Mismatch:
             )
         elif self.own is not None:
             where, line = own_path, self.own.line
-            what = f"{self.own.describe()} here, nothing left in {other_path} (ends at line {other_end})"
+            what = (
+                f"{self.own.describe()} here, nothing left in {other_path} "
+                f"(ends at line {other_end})"
+            )
         else:
             assert self.other is not None
             where, line = own_path, own_end
@@ -309,9 +308,7 @@ class Row(Generic[T]):
     other: T | None
 
 
-def pair_rows(
-    own: Sequence[T], other: Sequence[T], unpaired: Callable[[T], bool]
-) -> list[Row[T]]:
+def pair_rows(own: Sequence[T], other: Sequence[T], unpaired: Callable[[T], bool]) -> list[Row[T]]:
     """Rows in reading order: paired blocks side by side, an unpaired block on a row of
     its own where it stands. When the versions do not pair (reported by the build), blocks
     are still set side by side in order, and what is left over gets rows of its own."""
