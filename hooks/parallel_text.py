@@ -110,12 +110,15 @@ def on_pre_build(config: MkDocsConfig) -> None:
                     pt.markdown_blocks(own_text), pt.markdown_blocks(other_text)
                 )
                 if mismatch is not None:
-                    log.warning(
+                    # A stale translation is expected not to pair: reported as the site
+                    # reports stale translations (extra.stale_translations).
+                    stale_ok = post.stale and config.extra.get("stale_translations") == "info"
+                    (log.info if stale_ok else log.warning)(
                         mismatch.describe(
                             post.path,
                             original.path,
-                            other_end=other_text.count("\n") + 1,
-                            own_end=own_text.count("\n") + 1,
+                            other_end=len(other_text.splitlines()),
+                            own_end=len(own_text.splitlines()),
                         )
                     )
 
@@ -239,9 +242,10 @@ def _render(config: MkDocsConfig, post: Post) -> _Rendered:
     return _rendered[key]
 
 
-def _fitted(html: str, post: Post, page_url: str) -> Markup:
+def _fitted(html: str, post: Post, page_url: str, page_lang: str) -> Markup:
     """A block of ``post`` as shown on the page at ``page_url``: its ids prefixed with its
-    language, its relative links pointing where they pointed from the post."""
+    language, its relative links pointing where they pointed from the post (to pages in
+    its language: marked with hreflang on a page in the other one)."""
     content = state.site().content
     default = content.default_language
     root = language_root(post.lang, default)
@@ -257,6 +261,7 @@ def _fitted(html: str, post: Post, page_url: str) -> Markup:
         page_of,
         lambda target: root + target,
         relative_url,
+        hreflang=None if post.lang == page_lang else post.lang,
     )
     # Python-Markdown's HTML of the post's own Markdown, as on the post page itself.
     return Markup(pt.prefix_ids(html, f"{post.lang}-"))  # noqa: S704
@@ -275,8 +280,8 @@ def _view(config: MkDocsConfig, page_url: str, own: Post, other: Post) -> dict[s
         rows.append(
             {
                 "kind": first.kind,
-                "own": _cell(row.own, own, page_url),
-                "other": _cell(row.other, other, page_url),
+                "own": _cell(row.own, own, page_url, lang),
+                "other": _cell(row.other, other, page_url, lang),
             }
         )
     translation = own if own.translated_from else other
@@ -304,19 +309,23 @@ def _view(config: MkDocsConfig, page_url: str, own: Post, other: Post) -> dict[s
         "rows": rows,
         "stale": stale,
         "footnotes": {
-            "own": Markup("").join(_fitted(html, own, page_url) for html in mine.footnotes),
-            "other": Markup("").join(_fitted(html, other, page_url) for html in theirs.footnotes),
+            "own": Markup("").join(_fitted(html, own, page_url, lang) for html in mine.footnotes),
+            "other": Markup("").join(
+                _fitted(html, other, page_url, lang) for html in theirs.footnotes
+            ),
         },
         "only_here": t(lang, "parallel.only_here"),
         "notes_title": t(lang, "parallel.footnotes"),
     }
 
 
-def _cell(block: pt.HtmlBlock | None, post: Post, page_url: str) -> dict[str, Any] | None:
+def _cell(
+    block: pt.HtmlBlock | None, post: Post, page_url: str, page_lang: str
+) -> dict[str, Any] | None:
     if block is None:
         return None
     return {
-        "html": _fitted(block.html, post, page_url),
+        "html": _fitted(block.html, post, page_url, page_lang),
         "list_tag": block.list_tag,
         "number": block.number,
         "unpaired": block.unpaired,

@@ -244,3 +244,5 @@ def test_relative_links_are_rebased_for_the_page_showing_them() -> None:
     assert 'src="../../img/a.png"' in rebased
     for kept in ('"https://x.org/"', '"/abs/"', '"mailto:a@b"', '"#n"'):
         assert kept in rebased
+    marked = pt.rebase_links(html, "posts", "en/x/", pages.get, str, relative_url, hreflang="es")
+    assert marked.count('hreflang="es"') == 2  # the two links to pages, nothing else

@@ -436,12 +436,15 @@ def rebase_links(
     url_of_page: Callable[[str], str | None],
     url_of_file: Callable[[str], str],
     relative: Callable[[str, str], str],
+    hreflang: str | None = None,
 ) -> str:
     """Relative links of a document written in the folder ``source_dir`` (of its language
     folder) made to work from the page at ``page_url``: a ``.md`` target becomes its
     page's URL (``url_of_page``: None when no such page, the link is then left as
     written for the link checker to report), anything else the file it names
-    (``url_of_file``). Absolute URLs, schemes and in-page anchors are left alone."""
+    (``url_of_file``). Absolute URLs, schemes and in-page anchors are left alone.
+    ``hreflang``: added to links to pages, when the document is shown on a page in
+    another language."""
 
     def rebase(match: re.Match[str]) -> str:
         value = match.group(2)
@@ -457,6 +460,11 @@ def rebase_links(
         else:
             url = url_of_file(target)
         new = relative(url, page_url) + question + query + hash_mark + fragment
-        return f"{match.group(1)}{new}{match.group(3)}"
+        marked = (
+            f' hreflang="{hreflang}"'
+            if hreflang and target.endswith(".md") and match.group(1).strip().startswith("href")
+            else ""
+        )
+        return f"{match.group(1)}{new}{match.group(3)}{marked}"
 
     return _URL.sub(rebase, html)
