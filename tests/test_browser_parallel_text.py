@@ -47,9 +47,9 @@ def test_control_from_the_keyboard_opens_the_view_side_by_side(browser, real_sit
         own, other = first_paragraphs(page)
         assert abs(own["y"] - other["y"]) < 1  # the pair starts on the same line
         assert other["x"] >= own["x"] + own["width"]  # in the next column
-        assert page.locator(FIRST).locator(".parallel-text__cell--own").get_attribute(
-            "lang"
-        ) == ("es")
+        assert page.locator(FIRST).locator(".parallel-text__cell--own").get_attribute("lang") == (
+            "es"
+        )
         langs = page.evaluate(
             """() => [...document.querySelectorAll('.parallel-text__row--paragraph p')]
                 .slice(0, 2).map(p => p.closest('[lang]').lang)"""
@@ -70,7 +70,8 @@ def test_phone_stacks_each_pair_and_tells_the_versions_apart(browser, real_site_
         assert other["x"] + other["width"] <= PHONE["width"]
         label = page.evaluate(
             """() => getComputedStyle(document.querySelector(
-                '.parallel-text__row--paragraph .parallel-text__cell--other'), '::before').content"""
+                '.parallel-text__row--paragraph .parallel-text__cell--other'),
+                '::before').content"""
         )
         assert '"ES"' in label
         width = page.evaluate("document.documentElement.scrollWidth")

@@ -188,6 +188,7 @@ def test_quotes_after_a_blank_line_are_one_quote_as_in_python_markdown() -> None
 def test_marked_blocks_need_no_counterpart() -> None:
     own = blocks_of('Uno.\n\n!!! note unpaired "Nota"\n    Solo aquí.\n\nDos.\n')
     other = blocks_of("One.\n\nTwo.\n\nA translator's note.\n{: .unpaired }\n")
+    assert [b.unpaired for b in own] == [False, True, False]
     assert pt.check_pairing(own, other) is None
     rows = pt.pair_rows(own, other, lambda block: block.unpaired)
     shape = [(r.own.kind if r.own else None, r.other.kind if r.other else None) for r in rows]
@@ -196,6 +197,48 @@ def test_marked_blocks_need_no_counterpart() -> None:
         ("box", None),
         ("paragraph", "paragraph"),
         (None, "paragraph"),
+    ]
+
+
+MARKER_FORMS = """- uno
+- dos
+  {: .unpaired }
+- tres {: .unpaired }
+
+> cita
+> {: .unpaired }
+
+Entre dos citas.
+
+> cita {: .unpaired }
+
+Texto
+{: .unpaired }
+
+Texto {: .unpaired } en medio.
+
+1. a
+
+    {: .unpaired }
+
+## Título {: .unpaired }
+
+## Título {: .unpaired } no
+"""
+
+
+def test_the_marker_counts_where_attr_list_applies_it() -> None:
+    """Source and HTML agree on which blocks are marked, forms that work and forms that
+    attr_list leaves as text alike."""
+    from_source = [(b.kind, b.unpaired) for b in pt.markdown_blocks(MARKER_FORMS)]
+    from_html = [(b.kind, b.unpaired) for b in rendered(MARKER_FORMS)[0]]
+    assert from_source == from_html
+    assert [unpaired for _, unpaired in from_source] == [
+        *(False, True, False),  # list items
+        *(True, False, False),  # quotes, with a paragraph between them
+        *(True, False),  # paragraphs
+        False,  # after a blank line inside an item: a paragraph of its own, not a marker
+        *(True, False),  # headings
     ]
 
 

@@ -45,7 +45,9 @@ _HTML = re.compile(r"^ {0,3}<[A-Za-z/!]")
 _COMMENT = re.compile(r"^ {0,3}<!--.*-->\s*$")
 _DEFINITION = re.compile(r"^ {0,3}(?:\[\^[^\]]+\]:|\[[^\]^][^\]]*\]:|\*\[[^\]]+\]:)")
 _INDENTED = re.compile(r"^(?: {4}|\t)")
-_ATTR_UNPAIRED = re.compile(r"\{:?[^}\n]*\.unpaired(?![\w-])[^}\n]*\}")
+_ATTR_UNPAIRED = re.compile(r"\{:?[^}\n]*\.unpaired(?![\w-])[^}\n]*\}[ \t#]*$")  # a heading's
+# attr_list gives a block its attributes from a line of their own ending it ('>' in a quote).
+_ATTR_LINE = re.compile(r"^[ \t>]*\{:?[^}\n]*\.unpaired(?![\w-])[^}\n]*\}[ \t]*$")
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 
 
@@ -92,6 +94,9 @@ def markdown_blocks(text: str) -> list[Block]:
 
     def blank(i: int) -> bool:
         return i >= len(lines) or not lines[i].strip()
+
+    def marked(start: int, end: int) -> bool:
+        return _marked(lines, start, end)
 
     def continues_after_blank(i: int) -> bool:
         """Whether the lines from ``i`` (after blank lines) are indented into the block."""
@@ -162,8 +167,7 @@ def markdown_blocks(text: str) -> list[Block]:
                     end = after
                     continue
                 break
-            unpaired = any(_ATTR_UNPAIRED.search(lines[i]) for i in range(index, end))
-            blocks.append(Block("quote", number, unpaired))
+            blocks.append(Block("quote", number, marked(index, end)))
             index = end
             continue
         if item := _ITEM.match(line):
@@ -192,10 +196,17 @@ def markdown_blocks(text: str) -> list[Block]:
                 end += 1
                 break
             end += 1
-        unpaired = any(_ATTR_UNPAIRED.search(lines[i]) for i in range(index, end))
-        blocks.append(Block(kind, number, unpaired))
+        blocks.append(Block(kind, number, marked(index, end)))
         index = end
     return blocks
+
+
+def _marked(lines: list[str], start: int, end: int) -> bool:
+    """Whether lines ``start``..``end`` hold ``{: .unpaired }`` on a line of its own that
+    follows a line of text (after a blank line it would be a paragraph of its own)."""
+    return any(
+        _ATTR_LINE.match(lines[i]) and lines[i - 1].strip(" \t>") for i in range(start + 1, end)
+    )
 
 
 def _list_items(lines: list[str], index: int, indent: int, blocks: list[Block]) -> int:
@@ -209,8 +220,7 @@ def _list_items(lines: list[str], index: int, indent: int, blocks: list[Block]) 
         line = "" if at_end else lines[end]
         item = None if at_end else _ITEM.match(line)
         if at_end or (item is not None and len(item.group(1)) <= indent):
-            unpaired = any(_ATTR_UNPAIRED.search(lines[i]) for i in range(start, end))
-            blocks.append(Block("item", start + 1, unpaired))
+            blocks.append(Block("item", start + 1, _marked(lines, start, end)))
             if at_end:
                 return end
             start = end
@@ -228,16 +238,14 @@ def _list_items(lines: list[str], index: int, indent: int, blocks: list[Block]) 
             ):
                 end = following
                 continue
-            unpaired = any(_ATTR_UNPAIRED.search(lines[i]) for i in range(start, end))
-            blocks.append(Block("item", start + 1, unpaired))
+            blocks.append(Block("item", start + 1, _marked(lines, start, end)))
             return end
         elif (
             not line.startswith(" ")
             and not line.startswith("\t")
             and (_ATX.match(line) or _FENCE.match(line) or _BOX.match(line) or _RULE.match(line))
         ):
-            unpaired = any(_ATTR_UNPAIRED.search(lines[i]) for i in range(start, end))
-            blocks.append(Block("item", start + 1, unpaired))
+            blocks.append(Block("item", start + 1, _marked(lines, start, end)))
             return end
         end += 1
     return end
