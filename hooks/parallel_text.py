@@ -33,7 +33,6 @@ from mkdocs.structure.pages import Page
 
 from hooks import state
 from hooks.core import parallel_text as pt
-from hooks.core import render
 from hooks.core.posts import Content, Post
 from hooks.core.search import language_root
 from hooks.core.ui import t
@@ -288,9 +287,16 @@ def _view(config: MkDocsConfig, page_url: str, own: Post, other: Post) -> dict[s
     original = other if own.translated_from else own
     stale = None
     if translation.stale:
-        href = relative_url(url_of(original.rel_path, original.lang, default), page_url)
-        stale = {"lang": translation.lang, "own": translation is own}
-        stale["html"] = render.stale_notice(translation, href)
+        tl = translation.lang
+        stale = {
+            "lang": tl,
+            "own": translation is own,
+            "title": t(tl, "translation.stale_title"),
+            "text": t(tl, "translation.stale", original=t(tl, f"lang.{original.lang}")),
+            "link": t(tl, "translation.read_original"),
+            "href": relative_url(url_of(original.rel_path, original.lang, default), page_url),
+            "hreflang": original.lang,
+        }
 
     def column(post: Post) -> dict[str, str]:
         role = "parallel.column_translation" if post.translated_from else "parallel.column_original"
