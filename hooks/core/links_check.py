@@ -332,7 +332,13 @@ def _suggest_page(site: BuiltSite, target: str, page: PageLinks, link: Link) -> 
         for url, other in site.pages.items()
         if url != page.url and (page.lang is None or other.lang == page.lang)
     }
-    close = difflib.get_close_matches(wanted, list(pages), n=1, cutoff=0.6)
+    close: list[str] = []
+    if link.origin == CONTENT:
+        # The author wrote the link: a page with a Markdown file first (generated pages,
+        # such as a post's parallel view under its URL, only when none is close).
+        written = [key for key, url in pages.items() if url in site.sources]
+        close = difflib.get_close_matches(wanted, written, n=1, cutoff=0.6)
+    close = close or difflib.get_close_matches(wanted, list(pages), n=1, cutoff=0.6)
     if not close:
         return ""
     url = pages[close[0]]

@@ -33,7 +33,11 @@ HOOK_CONTAINERS = {
     "post-list": "hooks/blog.py (listing)",
     "series-parts": "hooks/series.py (series page)",
     "series-index": "hooks/series.py (series index)",
+    "parallel-text": "hooks/parallel_text.py (parallel view)",
 }
+# Containers holding copies of links checked where they were written: the parallel view
+# repeats both versions of a post, whose links are checked (with their lines) on the posts.
+COPIES = {"parallel-text"}
 # Links that Markdown extensions add around the author's text (class -> extension).
 EXTENSION_LINKS = {
     "headerlink": "extension: toc (permalink)",
@@ -124,6 +128,7 @@ def extract(html: str, url: str) -> PageLinks:
         name = _CONTAINERS[priority][1]
         for node in container.css(_ANY_LINK):
             origins.setdefault(node.mem_id, name)
+    copied = {HOOK_CONTAINERS[css] for css in COPIES}
     content_index = 0
     for node in tree.css(_ANY_LINK):
         attribute = _ATTRIBUTE.get(node.tag)
@@ -131,6 +136,8 @@ def extract(html: str, url: str) -> PageLinks:
         if value is None:
             continue
         origin = origins.get(node.mem_id, "theme: main.html")
+        if origin in copied:
+            continue
         rel = node.attributes.get("rel")
         hreflang = node.attributes.get("hreflang")
         if node.tag == "link" and rel == "alternate" and hreflang:
