@@ -27,7 +27,7 @@ from jinja2 import Environment
 from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
-from mkdocs.structure.files import Files, InclusionLevel
+from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
@@ -138,9 +138,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             "search": {"exclude": True},
             "hide": ["navigation", "toc"],
         }
-        file = state.generated_page(config, lang, rel_path, meta, MARKER)
-        file.inclusion = InclusionLevel.NOT_IN_NAV
-        files.append(file)
+        files.append(state.generated_page(config, lang, rel_path, meta, MARKER))  # not in nav
         _pages[rel_path] = (post, other)
     return files
 
