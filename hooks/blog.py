@@ -23,8 +23,9 @@ from mkdocs.structure.pages import Page
 from pymdownx.slugs import slugify
 
 from hooks import state
-from hooks.core import jsonld, render
+from hooks.core import jsonld, views
 from hooks.core.posts import Content, Post
+from hooks.core.render import Renderer
 from hooks.core.search import language_root
 from hooks.core.site import series_page_path
 from hooks.core.text import as_text, escape
@@ -42,6 +43,7 @@ SOURCES_KEY = "sources"
 
 _tag_slug = slugify(case="lower")  # as Material's tags plugin makes tag anchors
 _i18n_plugin: Any = None
+_theme_dirs: tuple[str, ...] = ()  # where the partials are looked up (custom_dir first)
 _clean_directory = mkdocs_utils.clean_directory
 
 
@@ -51,8 +53,9 @@ def on_startup(command: str, dirty: bool) -> None:
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    global _i18n_plugin
+    global _i18n_plugin, _theme_dirs
     _i18n_plugin = state.i18n(config)
+    _theme_dirs = tuple(config.theme.dirs)
     return config
 
 
@@ -212,7 +215,7 @@ def on_page_context(
             # No translation yet: the other home, opened on its notice about this post
             # ("./" first: the default language's home is the empty URL, and a bare
             # "#fragment" would point at this very page).
-            url = (url or "./") + "#" + render.untranslated_id(key)
+            url = (url or "./") + "#" + views.untranslated_id(key)
         alternate["link"] = url or "./"  # site-relative: the theme's `url` filter relativizes
     config.extra.alternate = config.extra["alternate"] = alternates
     context["hreflang_links"] = hreflang_links(lang, rel_path, config.site_url or "")
@@ -250,9 +253,16 @@ def hreflang_links(lang: str, rel_path: str, site_url: str) -> list[dict[str, st
     return [*links, {"lang": "x-default", "href": href(default if default in versions else lang)}]
 
 
+def renderer() -> Renderer:
+    """The partials, found in the theme's folders (a site's custom_dir overrides them)."""
+    return Renderer.for_theme(_theme_dirs)
+
+
 def render_post(post: Post, page_url: str, body: str, site_url: str) -> str:
     model = state.site()
     content, default = model.content, model.default_language
+    lang = post.lang
+    partials = renderer()
 
     def link_to(rel_path: str, lang: str) -> str:
         return relative_url(url_of(rel_path, lang, default), page_url)
@@ -260,38 +270,41 @@ def render_post(post: Post, page_url: str, body: str, site_url: str) -> str:
     original_link = None
     if post.translated_from:
         original = content.original_of(post)
-        original_link = render.Link(
-            t(post.lang, "translation.read_original"), link_to(original.rel_path, original.lang)
+        original_link = views.Link(
+            t(lang, "translation.read_original"), link_to(original.rel_path, original.lang)
         )
-    sources = content.pages.get(post.lang, {}).get(SOURCES_KEY)
+    sources = content.pages.get(lang, {}).get(SOURCES_KEY)
     sources_link = (
-        render.Link(t(post.lang, "source.more"), link_to(sources.rel_path, post.lang))
-        if sources
-        else None
+        views.Link(t(lang, "source.more"), link_to(sources.rel_path, lang)) if sources else None
     )
     series_box = None
     series_data = None
     run = model.series.run_of(post.key)
     part = run.part(post.key) if run else None
     if run and part:
-        series_url = link_to(series_page_path(run.series.id), post.lang)
-        series_box = render.series_box(run, part, post.lang, series_url, link_to)
+        series_url = link_to(series_page_path(run.series.id), lang)
+        series_box = views.series_box(run, part, lang, series_url, link_to)
         series_data = (
             run,
             part,
-            absolute_url(site_url, url_of(series_page_path(run.series.id), post.lang, default)),
+            absolute_url(site_url, url_of(series_page_path(run.series.id), lang, default)),
         )
     versions = {
-        lang: absolute_url(site_url, url_of(path, lang, default))
-        for lang, path in content.versions(post.lang, post.rel_path).items()
-        if lang != post.lang
+        other: absolute_url(site_url, url_of(path, other, default))
+        for other, path in content.versions(lang, post.rel_path).items()
+        if other != lang
     }
-    own_url = absolute_url(site_url, url_of(post.rel_path, post.lang, default))
+    own_url = absolute_url(site_url, url_of(post.rel_path, lang, default))
     structured = jsonld.script(jsonld.blog_posting(post, own_url, versions, series_data))
     if post.stale and original_link is not None:
-        body = f"{render.stale_notice(post, original_link.href)}\n{body}"
-    header = render.post_header(post, post.lang, original_link, series_box)
-    footer = render.provenance(post, post.lang, sources_link)
+        notice = views.stale_notice(post, original_link.href)
+        body = f"{partials.render('notice.html', lang, notice=notice)}\n{body}"
+    header = partials.render(
+        "post-header.html", lang, header=views.post_header(post, lang, original_link, series_box)
+    )
+    footer = partials.render(
+        "provenance.html", lang, provenance=views.provenance(post, lang, sources_link)
+    )
     return f"{header}\n{body}\n{footer}\n{structured}"
 
 
@@ -312,17 +325,25 @@ def render_listing(lang: str, page_url: str, number: int, config: MkDocsConfig) 
     cards = []
     for post in posts:
         href = relative_url(url_of(post.rel_path, lang, default), page_url)
-        badges = []
+        series = None
         if run := model.series.run_of(post.key):
-            badges.append(render.tag("span", run.series.name[lang], class_="post-card__series"))
-        cards.append(render.post_card(post, lang, href, badges, tag_href if tags_page else None))
+            series_url = url_of(series_page_path(run.series.id), lang, default)
+            series = views.Link(run.series.name[lang], relative_url(series_url, page_url))
+        cards.append(views.card(post, lang, href, series, tag_href if tags_page else None))
 
     def page_href(target: int) -> str:
         path = "index.md" if target == 1 else listing_page_path(target)
         return relative_url(url_of(path, lang, default), page_url)
 
     total = listing_pages(content, lang, config)
-    return str(render.post_list(cards, lang) + render.pager(lang, number, total, page_href))
+    return str(
+        renderer().render(
+            "listing.html",
+            lang,
+            listing=views.listing(cards, lang),
+            pager=views.pager(lang, number, total, page_href),
+        )
+    )
 
 
 def render_archive(lang: str, page_url: str) -> str:
@@ -337,7 +358,8 @@ def render_archive(lang: str, page_url: str) -> str:
     ordered = sorted((year for year in groups if year != unknown), reverse=True)
     if unknown in groups:
         ordered.append(unknown)
-    return str(render.archive([(year, groups[year]) for year in ordered], lang))
+    archive = views.archive([(year, groups[year]) for year in ordered], lang)
+    return str(renderer().render("archive.html", lang, groups=archive))
 
 
 def render_untranslated_notices(lang: str, page_url: str) -> str:
@@ -354,5 +376,6 @@ def render_untranslated_notices(lang: str, page_url: str) -> str:
         href = relative_url(
             url_of(original.rel_path, original.lang, model.default_language), page_url
         )
-        notices.append(render.untranslated_notice(key, original, href, lang))
-    return str(render.join(notices, "\n")) + ("\n" if notices else "")
+        notice = views.untranslated_notice(key, original, href, lang)
+        notices.append(renderer().render("notice.html", lang, notice=notice))
+    return "\n".join(notices) + ("\n" if notices else "")
