@@ -9,6 +9,7 @@ so the content of *all* languages is loaded and validated once, when the outer
 from __future__ import annotations
 
 import datetime as dt
+import html as html_text
 import logging
 import math
 from typing import Any
@@ -20,6 +21,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import AnchorLink, TableOfContents
 from pymdownx.slugs import slugify
 
 from hooks import state
@@ -27,10 +29,10 @@ from hooks.core import jsonld, views
 from hooks.core.posts import Content, Post
 from hooks.core.render import Renderer
 from hooks.core.search import language_root
-from hooks.core.site import series_page_path
+from hooks.core.site import SERIES_DIR, series_page_path
 from hooks.core.text import as_text, escape
 from hooks.core.ui import STRINGS, t
-from hooks.core.urls import absolute_url, relative_url, url_of
+from hooks.core.urls import absolute_url, feed_url, relative_url, url_of
 
 log = logging.getLogger("mkdocs.hooks.blog")
 
@@ -40,6 +42,7 @@ ARCHIVE_MARKER = "<!-- blog:archive -->"
 ARCHIVE_KEY = "archive"
 TAGS_KEY = "tags"
 SOURCES_KEY = "sources"
+TITLE_ID = "__title"  # a post's title: the skip link's target (no heading slug starts "__")
 
 _tag_slug = slugify(case="lower")  # as Material's tags plugin makes tag anchors
 _i18n_plugin: Any = None
@@ -167,6 +170,11 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     # The theme prints front matter without escaping: hand it text (hooks/core/text.py).
     page.meta = as_text(page.meta)
+    lang, rel_path = state.page_language(page), state.page_rel_path(page)
+    content = state.site().content
+    if content.path_keys.get(lang, {}).get(rel_path, "") in content.posts.get(lang, {}):
+        # The post header shows the tags under the title: Material's chips above it go.
+        page.meta["hide"] = [*(page.meta.get("hide") or []), "tags"]
     return markdown
 
 
@@ -180,7 +188,7 @@ def _page_content(html: str, page: Page, config: MkDocsConfig) -> str:
     content = state.site().content
     post = content.posts.get(lang, {}).get(content.path_keys[lang].get(rel_path, ""))
     if post is not None:
-        html = render_post(post, page.url, html, config.site_url or "")
+        html, page.toc = render_post(post, page, html, config)
     if LISTING_MARKER in html:
         notices = render_untranslated_notices(lang, page.url)
         html = html.replace(LISTING_MARKER, notices + render_listing(lang, page.url, 1, config))
@@ -221,7 +229,45 @@ def on_page_context(
     context["hreflang_links"] = hreflang_links(lang, rel_path, config.site_url or "")
     post = content.posts.get(lang, {}).get(content.path_keys[lang].get(rel_path, ""))
     context["noindex"] = post is not None and (post.translation_status == "pending" or post.draft)
+    _highlight_section(page, nav, lang, key)
+    items = list(page.toc)
+    if not items or (len(items) == 1 and not items[0].children):
+        # A table of contents that is empty or only the title: no empty column for it.
+        page.meta["hide"] = [*(page.meta.get("hide") or []), "toc"]
     return context
+
+
+_highlighted: list[Page] = []  # nav entries marked active for the page being rendered
+
+
+def section_of(key: str) -> str | None:
+    """The nav page a page out of the nav belongs to: posts and listing pages to the home,
+    series pages to the series index."""
+    if key.startswith("posts/") or key.startswith("page/"):
+        return "index"
+    if key.startswith(f"{SERIES_DIR}/"):
+        return f"{SERIES_DIR}/index"
+    return None
+
+
+def _highlight_section(page: Page, nav: Navigation, lang: str, key: str) -> None:
+    """Material highlights the tab of the active page: a page out of the nav (a post, a
+    series) lights up the tab of its section instead."""
+    section = section_of(key)
+    if section is None or section == key:
+        return
+    content = state.site().content
+    target = content.pages.get(lang, {}).get(section)
+    for item in nav.pages:
+        if target is not None and state.page_rel_path(item) == target.rel_path:
+            item.active = True
+            _highlighted.append(item)
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    while _highlighted:
+        _highlighted.pop().active = False
+    return output
 
 
 def on_build_error(error: Exception) -> None:
@@ -258,10 +304,27 @@ def renderer() -> Renderer:
     return Renderer.for_theme(_theme_dirs)
 
 
-def render_post(post: Post, page_url: str, body: str, site_url: str) -> str:
+def feed_href(lang: str, page_url: str, series_id: str | None = None) -> str:
+    """Link from ``page_url`` to the language's feed, or to a series' feed in it."""
+    return relative_url(feed_url(lang, state.site().default_language, series_id), page_url)
+
+
+def toc_entries(items: Any) -> tuple[views.TocEntry, ...]:
+    """MkDocs' table of contents as plain data (its titles are HTML: made text again)."""
+    return tuple(
+        views.TocEntry(html_text.unescape(item.title), item.url, toc_entries(item.children))
+        for item in items
+    )
+
+
+def render_post(
+    post: Post, page: Page, body: str, config: MkDocsConfig
+) -> tuple[str, TableOfContents]:
+    """The post page's content (header, notices, body, provenance, what follows) and its
+    table of contents, now led by the title (so that the skip link lands on it)."""
     model = state.site()
     content, default = model.content, model.default_language
-    lang = post.lang
+    lang, page_url, site_url = post.lang, page.url, config.site_url or ""
     partials = renderer()
 
     def link_to(rel_path: str, lang: str) -> str:
@@ -277,13 +340,14 @@ def render_post(post: Post, page_url: str, body: str, site_url: str) -> str:
     sources_link = (
         views.Link(t(lang, "source.more"), link_to(sources.rel_path, lang)) if sources else None
     )
-    series_box = None
+    series_box = series_end = None
     series_data = None
     run = model.series.run_of(post.key)
     part = run.part(post.key) if run else None
     if run and part:
         series_url = link_to(series_page_path(run.series.id), lang)
         series_box = views.series_box(run, part, lang, series_url, link_to)
+        series_end = views.series_end(run, part, lang, series_url, link_to)
         series_data = (
             run,
             part,
@@ -299,13 +363,51 @@ def render_post(post: Post, page_url: str, body: str, site_url: str) -> str:
     if post.stale and original_link is not None:
         notice = views.stale_notice(post, original_link.href)
         body = f"{partials.render('notice.html', lang, notice=notice)}\n{body}"
-    header = partials.render(
-        "post-header.html", lang, header=views.post_header(post, lang, original_link, series_box)
+    toc = toc_entries(page.toc)
+    header = views.post_header(
+        post, lang, original_link, series_box, tag_link(lang, page_url), toc, TITLE_ID
     )
-    footer = partials.render(
-        "provenance.html", lang, provenance=views.provenance(post, lang, sources_link)
+    alternates = {
+        other: link_to(path, other)
+        for other, path in content.versions(lang, post.rel_path).items()
+        if other != lang
+    }
+    slot = {"key": post.key, "lang": lang, "alternates": alternates}
+    listed = content.listed_posts(lang)
+    position = next((i for i, other in enumerate(listed) if other.key == post.key), 0)
+    number = position // posts_per_page(config) + 1
+    end = views.post_end(
+        post,
+        listed,
+        lang,
+        lambda other: link_to(other.rel_path, lang),
+        link_to("index.md" if number == 1 else listing_page_path(number), lang),
+        feed_href(lang, page_url, run.series.id if run and part else None),
+        series_end,
     )
-    return f"{header}\n{body}\n{footer}\n{structured}"
+    parts = [
+        partials.render("post-header.html", lang, header=header, post=slot),
+        body,
+        partials.render(
+            "provenance.html", lang, provenance=views.provenance(post, lang, sources_link)
+        ),
+        partials.render("post-end.html", lang, end=end),
+        structured,
+    ]
+    title = AnchorLink(escape(post.title), TITLE_ID, 1)  # the theme prints it as HTML
+    title.children = list(page.toc)
+    return "\n".join(str(part) for part in parts), TableOfContents([title])
+
+
+def tag_link(lang: str, page_url: str) -> Any:
+    """href of a tag's entry on the language's tags page, or None without a tags page."""
+    model = state.site()
+    tags_page = model.content.pages.get(lang, {}).get(TAGS_KEY)
+    if tags_page is None:
+        return None
+    url = relative_url(url_of(tags_page.rel_path, lang, model.default_language), page_url)
+    # Material makes the anchor from the tag as the templates get it: escaped text.
+    return lambda name: url + "#tag:" + _tag_slug(escape(name), "-")
 
 
 def render_listing(lang: str, page_url: str, number: int, config: MkDocsConfig) -> str:
@@ -314,14 +416,7 @@ def render_listing(lang: str, page_url: str, number: int, config: MkDocsConfig) 
     content, default = model.content, model.default_language
     per_page = posts_per_page(config)
     posts = content.listed_posts(lang)[(number - 1) * per_page : number * per_page]
-    tags_page = content.pages.get(lang, {}).get(TAGS_KEY)
-
-    def tag_href(name: str) -> str:
-        assert tags_page is not None
-        url = url_of(tags_page.rel_path, lang, default)
-        # Material makes the anchor from the tag as the templates get it: escaped text.
-        return relative_url(url, page_url) + "#tag:" + _tag_slug(escape(name), "-")
-
+    tag_href = tag_link(lang, page_url)
     cards = []
     for post in posts:
         href = relative_url(url_of(post.rel_path, lang, default), page_url)
@@ -329,7 +424,7 @@ def render_listing(lang: str, page_url: str, number: int, config: MkDocsConfig) 
         if run := model.series.run_of(post.key):
             series_url = url_of(series_page_path(run.series.id), lang, default)
             series = views.Link(run.series.name[lang], relative_url(series_url, page_url))
-        cards.append(views.card(post, lang, href, series, tag_href if tags_page else None))
+        cards.append(views.card(post, lang, href, series, tag_href))
 
     def page_href(target: int) -> str:
         path = "index.md" if target == 1 else listing_page_path(target)
@@ -340,7 +435,7 @@ def render_listing(lang: str, page_url: str, number: int, config: MkDocsConfig) 
         renderer().render(
             "listing.html",
             lang,
-            listing=views.listing(cards, lang),
+            listing=views.listing(cards, lang, feed_href(lang, page_url)),
             pager=views.pager(lang, number, total, page_href),
         )
     )

@@ -21,7 +21,7 @@ from hooks.core import views
 from hooks.core.render import Renderer
 from hooks.core.site import series_page_path
 from hooks.core.ui import t
-from hooks.core.urls import relative_url, url_of
+from hooks.core.urls import feed_url, relative_url, url_of
 
 MARKER = "<!-- series:{} -->"
 MARKER_ID = re.compile(r"<!-- series:([a-z0-9-]+) -->")
@@ -89,7 +89,8 @@ def _page_content(html: str, page: Page) -> str:
         return html.replace(MARKER.format(INDEX), str(rendered))
     for series_id in MARKER_ID.findall(html):
         if run := model.series.runs.get(series_id):
-            series = views.series_page(run, lang, link_to)
+            feed = relative_url(feed_url(lang, model.default_language, series_id), page.url)
+            series = views.series_page(run, lang, link_to, feed)
             rendered = renderer().render("series-page.html", lang, series=series)
             html = html.replace(MARKER.format(series_id), str(rendered))
     return html

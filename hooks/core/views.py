@@ -63,12 +63,45 @@ class SeriesBox:
 
 
 @dataclass(frozen=True)
+class TocEntry:
+    title: str
+    href: str
+    children: tuple[TocEntry, ...] = ()
+
+
+@dataclass(frozen=True)
 class PostHeader:
     title: str
     date: DateView
     author: str
     translation: TranslationNote | None
     series: SeriesBox | None
+    reading: str = ""
+    tags: tuple[Link, ...] = ()  # href "" when there is no tags page
+    toc: tuple[TocEntry, ...] = ()  # for phones, where Material's sidebar table is absent
+    title_id: str = ""  # the skip link's target
+
+
+@dataclass(frozen=True)
+class SeriesEnd:
+    """The end of a part: previous and next parts with their titles, every part listed."""
+
+    name: str
+    href: str
+    previous: Link | None
+    next: Link | None
+    parts: tuple[tuple[Link, bool], ...]  # (link, is this post)
+
+
+@dataclass(frozen=True)
+class PostEnd:
+    """What follows a post: its series, its neighbours in the listing, the way back, the feed."""
+
+    series: SeriesEnd | None
+    older: Link | None  # the previous post of the language's listing (older)
+    newer: Link | None
+    listing: Link
+    feed: Link
 
 
 @dataclass(frozen=True)
@@ -118,6 +151,7 @@ class Card:
 class Listing:
     cards: tuple[Card, ...]
     empty: str
+    feed: Link | None = None
 
 
 @dataclass(frozen=True)
@@ -156,6 +190,7 @@ class SeriesPage:
     description: str
     count: str
     parts: tuple[SeriesPart, ...]
+    feed: Link | None = None
 
 
 @dataclass(frozen=True)
@@ -233,8 +268,12 @@ def post_header(
     lang: str,
     original_link: Link | None = None,
     series: SeriesBox | None = None,
+    tag_href: Callable[[str], str] | None = None,
+    toc: Sequence[TocEntry] = (),
+    title_id: str = "",
 ) -> PostHeader:
-    """Title, date, author, and for a translation a link to its original."""
+    """Title, date, author, reading time, tags, and for a translation a link to its
+    original."""
     translation = None
     if original_link is not None and post.translated_from:
         language = t(lang, f"lang.{post.translated_from}")
@@ -248,7 +287,62 @@ def post_header(
             ),
         )
     return PostHeader(
-        post.title, date_view(post.date, lang), describe_author(post, lang), translation, series
+        post.title,
+        date_view(post.date, lang),
+        describe_author(post, lang),
+        translation,
+        series,
+        reading=t(lang, "listing.reading", minutes=str(post.reading_minutes)),
+        tags=tuple(Link(name, tag_href(name) if tag_href else "") for name in post.tags),
+        toc=tuple(toc),
+        title_id=title_id,
+    )
+
+
+def series_end(
+    run: SeriesRun, part: Part, lang: str, series_href: str, link_to: LinkTo
+) -> SeriesEnd:
+    """Previous and next parts (titles) and the whole series, this part marked."""
+    previous, following = run.neighbours(part)
+    return SeriesEnd(
+        run.series.name[lang],
+        series_href,
+        series_part_link(previous, run, lang, link_to, "prev") if previous else None,
+        series_part_link(following, run, lang, link_to, "next") if following else None,
+        tuple(
+            (series_part_link(other, run, lang, link_to, None), other.key == part.key)
+            for other in run.parts
+        ),
+    )
+
+
+def post_end(
+    post: Post,
+    listed: Sequence[Post],
+    lang: str,
+    href_of: Callable[[Post], str],
+    listing_href: str,
+    feed_href: str,
+    series: SeriesEnd | None = None,
+) -> PostEnd:
+    """The neighbours of ``post`` in ``listed`` (the language's listing, newest first), the
+    listing page to go back to and the feed to subscribe to (the series' for a part)."""
+    index = next((i for i, other in enumerate(listed) if other.key == post.key), None)
+    newer = older = None
+    if index is not None:
+        if index > 0:
+            newer = Link(listed[index - 1].title, href_of(listed[index - 1]), rel="next")
+        if index + 1 < len(listed):
+            older = Link(listed[index + 1].title, href_of(listed[index + 1]), rel="prev")
+    feed_text = (
+        t(lang, "end.subscribe_series", series=series.name) if series else t(lang, "end.subscribe")
+    )
+    return PostEnd(
+        series,
+        older,
+        newer,
+        Link(t(lang, "end.listing"), listing_href),
+        Link(feed_text, feed_href),
     )
 
 
@@ -368,8 +462,9 @@ def card(
     )
 
 
-def listing(cards: Sequence[Card], lang: str) -> Listing:
-    return Listing(tuple(cards), t(lang, "listing.empty"))
+def listing(cards: Sequence[Card], lang: str, feed_href: str | None = None) -> Listing:
+    feed = Link(t(lang, "end.subscribe"), feed_href) if feed_href else None
+    return Listing(tuple(cards), t(lang, "listing.empty"), feed)
 
 
 def pager(lang: str, current: int, total: int, href_of: Callable[[int], str]) -> Pager | None:
@@ -412,7 +507,9 @@ def archive(
 # Series pages
 
 
-def series_page(run: SeriesRun, lang: str, link_to: LinkTo) -> SeriesPage:
+def series_page(
+    run: SeriesRun, lang: str, link_to: LinkTo, feed_href: str | None = None
+) -> SeriesPage:
     """A series' landing page: name, description, parts in order; untranslated parts said so."""
     missing = sum(1 for part in run.parts if part.version(lang) is None)
     count = t_count(lang, "series.count", run.count)
@@ -436,7 +533,14 @@ def series_page(run: SeriesRun, lang: str, link_to: LinkTo) -> SeriesPage:
                 None if version.lang == lang else version.lang,
             )
         )
-    return SeriesPage(run.series.name[lang], run.series.description[lang], count, tuple(parts))
+    feed = (
+        Link(t(lang, "end.subscribe_series", series=run.series.name[lang]), feed_href)
+        if feed_href
+        else None
+    )
+    return SeriesPage(
+        run.series.name[lang], run.series.description[lang], count, tuple(parts), feed
+    )
 
 
 def series_index(runs: Sequence[SeriesRun], lang: str, link_to: LinkTo) -> SeriesIndexView:
