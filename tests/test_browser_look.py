@@ -12,8 +12,8 @@ pytestmark = pytest.mark.browser
 PART = "posts/un-gran-programa-anti-lealtad/"  # part 2 of 3 of "Miércoles de Mekate"
 FIRST = "posts/10-errores-comunmente-cometidos-por-los-publicistas/"
 LAST = "posts/miercoles-de-mekate-en-jueves/"
-ALONE = "posts/oximoron-mad-men-customer-care/"  # in no series, oldest of the listing
-NEWEST = "posts/una-idea-sobre-el-servicio-a-clientes/"
+ALONE = "posts/oximoron-mad-men-customer-care/"  # in no series, newest of the listing
+SECOND = "posts/una-idea-sobre-el-servicio-a-clientes/"
 
 
 def end_of(page, url: str) -> dict[str, object]:
@@ -58,7 +58,7 @@ def test_a_series_part_ends_with_its_series_its_neighbours_and_the_series_feed(
     assert end["series_next"] == ("Miércoles de Mekate en Jueves!", base + LAST)
     assert len(end["parts"]) == 3
     assert end["current"] and "¿Un gran programa Anti-lealtad?" in end["current"][0]
-    # Its neighbours in the Spanish listing (newest first: NEWEST, LAST, PART, FIRST, ALONE).
+    # Its neighbours in the Spanish listing (newest first: ALONE, SECOND, LAST, PART, FIRST).
     assert end["newer"] == ("Miércoles de Mekate en Jueves!", base + LAST)
     assert end["older"] == (
         "Miércoles de Mekate: 10 errores comunmente cometidos por los publicistas",
@@ -78,13 +78,13 @@ def test_a_post_in_no_series_ends_with_the_language_listing_and_feed(
     end = end_of(page, base + "en/" + ALONE)
     assert end["label"] == "Keep reading"
     assert end["series_previous"] is None and end["series_next"] is None and not end["parts"]
-    assert end["older"] is None  # the oldest post
-    assert end["newer"] is not None and end["newer"][1] == base + "en/" + FIRST
+    assert end["newer"] is None  # the newest post
+    assert end["older"] is not None and end["older"][1] == base + "en/" + SECOND
     assert end["back"] == ("All posts", base + "en/")
     assert end["feed"] == ("Subscribe via RSS", base + "en/feed.xml")
     assert status_of(base + "en/feed.xml") == 200
-    first = end_of(page, base + "en/" + NEWEST)
-    assert first["newer"] is None and first["older"] is not None
+    oldest = end_of(page, base + "en/" + FIRST)
+    assert oldest["older"] is None and oldest["newer"] is not None
 
 
 def test_the_series_page_and_home_offer_their_feeds(page, real_site_url: str) -> None:

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from hooks.core import views
@@ -80,10 +82,18 @@ def evil_link_to(rel_path: str, lang: str) -> str:
     return EVIL_HREF
 
 
+def theme() -> Renderer:
+    """The partials as the build finds them: the site's overrides, then Material's."""
+    import material
+
+    templates = Path(material.__file__).parent / "templates"
+    return Renderer.for_theme((str(REPO / "overrides"), str(templates)))
+
+
 def every_partial() -> dict[str, str]:
     """Every blog partial rendered from data in which every author-written field (and every
     URL) holds markup."""
-    partials = Renderer.for_theme((str(REPO / "overrides"),))
+    partials = theme()
     post = evil_post(translated_from="en", stale=True)
     run = evil_run()
     link = views.Link(EVIL, EVIL_HREF)
@@ -92,7 +102,31 @@ def every_partial() -> dict[str, str]:
     groups = views.archive([(EVIL, [(post, EVIL_HREF)])], "es")
     return {
         "post-header": partials.render(
-            "post-header.html", "es", header=views.post_header(post, "es", link, box)
+            "post-header.html",
+            "es",
+            header=views.post_header(
+                post,
+                "es",
+                link,
+                box,
+                lambda name: EVIL_HREF,
+                [views.TocEntry(EVIL, EVIL_HREF, (views.TocEntry(EVIL, EVIL_HREF),))],
+                "__title",
+            ),
+            post={"key": "posts/x", "lang": "es", "alternates": {"en": EVIL_HREF}},
+        ),
+        "post-end": partials.render(
+            "post-end.html",
+            "es",
+            end=views.post_end(
+                post,
+                [evil_post(rel_path="posts/y.md"), post, evil_post(rel_path="posts/z.md")],
+                "es",
+                lambda other: EVIL_HREF,
+                EVIL_HREF,
+                EVIL_HREF,
+                views.series_end(run, run.parts[0], "es", EVIL_HREF, evil_link_to),
+            ),
         ),
         "provenance": partials.render(
             "provenance.html", "es", provenance=views.provenance(post, "es", link)
@@ -104,12 +138,14 @@ def every_partial() -> dict[str, str]:
         "card": partials.render(
             "listing.html",
             "es",
-            listing=views.listing([card], "es"),
+            listing=views.listing([card], "es", EVIL_HREF),
             pager=views.pager("es", 2, 3, lambda number: EVIL_HREF),
         ),
         "archive": partials.render("archive.html", "es", groups=groups),
         "series-page": partials.render(
-            "series-page.html", "es", series=views.series_page(run, "es", evil_link_to)
+            "series-page.html",
+            "es",
+            series=views.series_page(run, "es", evil_link_to, EVIL_HREF),
         ),
         "series-index": partials.render(
             "series-index.html", "es", index=views.series_index([run], "es", evil_link_to)
@@ -128,7 +164,7 @@ def test_front_matter_reaches_html_as_text(name: str) -> None:
 
 def test_partials_escape_even_without_the_view_helpers() -> None:
     """Autoescape is on in the partials' environment itself, not left to the data."""
-    partials = Renderer.for_theme((str(REPO / "overrides"),))
+    partials = theme()
     html = partials.render(
         "notice.html", "es", notice=views.Notice("stale", EVIL, EVIL, views.Link(EVIL, EVIL))
     )
@@ -138,3 +174,27 @@ def test_partials_escape_even_without_the_view_helpers() -> None:
 def test_tag_refuses_a_bad_name() -> None:
     with pytest.raises(ValueError):
         tag("img src=x", "")
+
+
+def test_post_actions_slot_renders_nothing_by_default() -> None:
+    """overrides/partials/post-actions.html is the slot issue 17 fills; empty, the header
+    holds only the copy-link button there."""
+    source = (REPO / "overrides" / "partials" / "post-actions.html").read_text(encoding="utf-8")
+    assert theme().environment.from_string(source).render().strip() == ""
+    header = every_partial()["post-header"]
+    actions = header.split('<div class="post-actions"', 1)[1].split("</div>", 1)[0]
+    assert actions.count("<button") == 1 and "post-copy" in actions
+
+
+def test_post_end_links_neighbours_in_listing_order() -> None:
+    older, newer = (
+        evil_post(rel_path="posts/old.md", title="old"),
+        evil_post(rel_path="posts/new.md", title="new"),
+    )
+    post = evil_post()
+    end = views.post_end(post, [newer, post, older], "en", lambda p: p.slug, "../", "feed.xml")
+    assert end.newer == views.Link("new", "new", rel="next")
+    assert end.older == views.Link("old", "old", rel="prev")
+    assert end.feed.text == "Subscribe via RSS" and end.series is None
+    alone = views.post_end(post, [post], "en", lambda p: p.slug, "../", "feed.xml")
+    assert alone.newer is None and alone.older is None
