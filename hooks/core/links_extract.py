@@ -26,6 +26,8 @@ LINK_ATTRIBUTES = (
 CONTENT = "content"
 # Containers rendered by our hooks (class -> who emits them), checked innermost first.
 HOOK_CONTAINERS = {
+    "post-end": "overrides/partials/blog/post-end.html (end of post)",
+    "listing-feed": "overrides/partials/blog (feed link of a listing)",
     "series-box": "hooks/blog.py (series box)",
     "post-header": "hooks/blog.py (post header)",
     "post-provenance": "hooks/blog.py (provenance box)",
