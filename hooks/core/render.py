@@ -38,7 +38,7 @@ class Renderer:
             undefined=StrictUndefined,  # a misspelt field fails the build, not the page
             trim_blocks=True,
             lstrip_blocks=True,
-            auto_reload=False,
+            auto_reload=True,  # `mkdocs serve` keeps this renderer: an edited partial shows
         )
 
     @classmethod
