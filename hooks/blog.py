@@ -9,6 +9,7 @@ so the content of *all* languages is loaded and validated once, when the outer
 from __future__ import annotations
 
 import datetime as dt
+import html as html_text
 import logging
 import math
 from typing import Any
@@ -20,16 +21,18 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import AnchorLink, TableOfContents
 from pymdownx.slugs import slugify
 
 from hooks import state
-from hooks.core import jsonld, render
+from hooks.core import jsonld, views
 from hooks.core.posts import Content, Post
+from hooks.core.render import Renderer
 from hooks.core.search import language_root
-from hooks.core.site import series_page_path
+from hooks.core.site import SERIES_DIR, series_page_path
 from hooks.core.text import as_text, escape
 from hooks.core.ui import STRINGS, t
-from hooks.core.urls import absolute_url, relative_url, url_of
+from hooks.core.urls import absolute_url, feed_url, relative_url, url_of
 
 log = logging.getLogger("mkdocs.hooks.blog")
 
@@ -39,9 +42,11 @@ ARCHIVE_MARKER = "<!-- blog:archive -->"
 ARCHIVE_KEY = "archive"
 TAGS_KEY = "tags"
 SOURCES_KEY = "sources"
+TITLE_ID = "__title"  # a post's title: the skip link's target (no heading slug starts "__")
 
 _tag_slug = slugify(case="lower")  # as Material's tags plugin makes tag anchors
 _i18n_plugin: Any = None
+_theme_dirs: tuple[str, ...] = ()  # where the partials are looked up (custom_dir first)
 _clean_directory = mkdocs_utils.clean_directory
 
 
@@ -51,8 +56,9 @@ def on_startup(command: str, dirty: bool) -> None:
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    global _i18n_plugin
+    global _i18n_plugin, _theme_dirs
     _i18n_plugin = state.i18n(config)
+    _theme_dirs = tuple(config.theme.dirs)
     return config
 
 
@@ -164,6 +170,11 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     # The theme prints front matter without escaping: hand it text (hooks/core/text.py).
     page.meta = as_text(page.meta)
+    lang, rel_path = state.page_language(page), state.page_rel_path(page)
+    content = state.site().content
+    if content.path_keys.get(lang, {}).get(rel_path, "") in content.posts.get(lang, {}):
+        # The post header shows the tags under the title: Material's chips above it go.
+        page.meta["hide"] = [*(page.meta.get("hide") or []), "tags"]
     return markdown
 
 
@@ -177,7 +188,7 @@ def _page_content(html: str, page: Page, config: MkDocsConfig) -> str:
     content = state.site().content
     post = content.posts.get(lang, {}).get(content.path_keys[lang].get(rel_path, ""))
     if post is not None:
-        html = render_post(post, page.url, html, config.site_url or "")
+        html, page.toc = render_post(post, page, html, config)
     if LISTING_MARKER in html:
         notices = render_untranslated_notices(lang, page.url)
         html = html.replace(LISTING_MARKER, notices + render_listing(lang, page.url, 1, config))
@@ -212,13 +223,51 @@ def on_page_context(
             # No translation yet: the other home, opened on its notice about this post
             # ("./" first: the default language's home is the empty URL, and a bare
             # "#fragment" would point at this very page).
-            url = (url or "./") + "#" + render.untranslated_id(key)
+            url = (url or "./") + "#" + views.untranslated_id(key)
         alternate["link"] = url or "./"  # site-relative: the theme's `url` filter relativizes
     config.extra.alternate = config.extra["alternate"] = alternates
     context["hreflang_links"] = hreflang_links(lang, rel_path, config.site_url or "")
     post = content.posts.get(lang, {}).get(content.path_keys[lang].get(rel_path, ""))
     context["noindex"] = post is not None and (post.translation_status == "pending" or post.draft)
+    _highlight_section(page, nav, lang, key)
+    items = list(page.toc)
+    if not items or (len(items) == 1 and not items[0].children):
+        # A table of contents that is empty or only the title: no empty column for it.
+        page.meta["hide"] = [*(page.meta.get("hide") or []), "toc"]
     return context
+
+
+_highlighted: list[Page] = []  # nav entries marked active for the page being rendered
+
+
+def section_of(key: str) -> str | None:
+    """The nav page a page out of the nav belongs to: posts and listing pages to the home,
+    series pages to the series index."""
+    if key.startswith("posts/") or key.startswith("page/"):
+        return "index"
+    if key.startswith(f"{SERIES_DIR}/"):
+        return f"{SERIES_DIR}/index"
+    return None
+
+
+def _highlight_section(page: Page, nav: Navigation, lang: str, key: str) -> None:
+    """Material highlights the tab of the active page: a page out of the nav (a post, a
+    series) lights up the tab of its section instead."""
+    section = section_of(key)
+    if section is None or section == key:
+        return
+    content = state.site().content
+    target = content.pages.get(lang, {}).get(section)
+    for item in nav.pages:
+        if target is not None and state.page_rel_path(item) == target.rel_path:
+            item.active = True
+            _highlighted.append(item)
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    while _highlighted:
+        _highlighted.pop().active = False
+    return output
 
 
 def on_build_error(error: Exception) -> None:
@@ -250,9 +299,33 @@ def hreflang_links(lang: str, rel_path: str, site_url: str) -> list[dict[str, st
     return [*links, {"lang": "x-default", "href": href(default if default in versions else lang)}]
 
 
-def render_post(post: Post, page_url: str, body: str, site_url: str) -> str:
+def renderer() -> Renderer:
+    """The partials, found in the theme's folders (a site's custom_dir overrides them)."""
+    return Renderer.for_theme(_theme_dirs)
+
+
+def feed_href(lang: str, page_url: str, series_id: str | None = None) -> str:
+    """Link from ``page_url`` to the language's feed, or to a series' feed in it."""
+    return relative_url(feed_url(lang, state.site().default_language, series_id), page_url)
+
+
+def toc_entries(items: Any) -> tuple[views.TocEntry, ...]:
+    """MkDocs' table of contents as plain data (its titles are HTML: made text again)."""
+    return tuple(
+        views.TocEntry(html_text.unescape(item.title), item.url, toc_entries(item.children))
+        for item in items
+    )
+
+
+def render_post(
+    post: Post, page: Page, body: str, config: MkDocsConfig
+) -> tuple[str, TableOfContents]:
+    """The post page's content (header, notices, body, provenance, what follows) and its
+    table of contents, now led by the title (so that the skip link lands on it)."""
     model = state.site()
     content, default = model.content, model.default_language
+    lang, page_url, site_url = post.lang, page.url, config.site_url or ""
+    partials = renderer()
 
     def link_to(rel_path: str, lang: str) -> str:
         return relative_url(url_of(rel_path, lang, default), page_url)
@@ -260,39 +333,81 @@ def render_post(post: Post, page_url: str, body: str, site_url: str) -> str:
     original_link = None
     if post.translated_from:
         original = content.original_of(post)
-        original_link = render.Link(
-            t(post.lang, "translation.read_original"), link_to(original.rel_path, original.lang)
+        original_link = views.Link(
+            t(lang, "translation.read_original"), link_to(original.rel_path, original.lang)
         )
-    sources = content.pages.get(post.lang, {}).get(SOURCES_KEY)
+    sources = content.pages.get(lang, {}).get(SOURCES_KEY)
     sources_link = (
-        render.Link(t(post.lang, "source.more"), link_to(sources.rel_path, post.lang))
-        if sources
-        else None
+        views.Link(t(lang, "source.more"), link_to(sources.rel_path, lang)) if sources else None
     )
-    series_box = None
+    series_box = series_end = None
     series_data = None
     run = model.series.run_of(post.key)
     part = run.part(post.key) if run else None
     if run and part:
-        series_url = link_to(series_page_path(run.series.id), post.lang)
-        series_box = render.series_box(run, part, post.lang, series_url, link_to)
+        series_url = link_to(series_page_path(run.series.id), lang)
+        series_box = views.series_box(run, part, lang, series_url, link_to)
+        series_end = views.series_end(run, part, lang, series_url, link_to)
         series_data = (
             run,
             part,
-            absolute_url(site_url, url_of(series_page_path(run.series.id), post.lang, default)),
+            absolute_url(site_url, url_of(series_page_path(run.series.id), lang, default)),
         )
     versions = {
-        lang: absolute_url(site_url, url_of(path, lang, default))
-        for lang, path in content.versions(post.lang, post.rel_path).items()
-        if lang != post.lang
+        other: absolute_url(site_url, url_of(path, other, default))
+        for other, path in content.versions(lang, post.rel_path).items()
+        if other != lang
     }
-    own_url = absolute_url(site_url, url_of(post.rel_path, post.lang, default))
+    own_url = absolute_url(site_url, url_of(post.rel_path, lang, default))
     structured = jsonld.script(jsonld.blog_posting(post, own_url, versions, series_data))
     if post.stale and original_link is not None:
-        body = f"{render.stale_notice(post, original_link.href)}\n{body}"
-    header = render.post_header(post, post.lang, original_link, series_box)
-    footer = render.provenance(post, post.lang, sources_link)
-    return f"{header}\n{body}\n{footer}\n{structured}"
+        notice = views.stale_notice(post, original_link.href)
+        body = f"{partials.render('notice.html', lang, notice=notice)}\n{body}"
+    toc = toc_entries(page.toc)
+    header = views.post_header(
+        post, lang, original_link, series_box, tag_link(lang, page_url), toc, TITLE_ID
+    )
+    alternates = {
+        other: link_to(path, other)
+        for other, path in content.versions(lang, post.rel_path).items()
+        if other != lang
+    }
+    slot = {"key": post.key, "lang": lang, "alternates": alternates}
+    listed = content.listed_posts(lang)
+    position = next((i for i, other in enumerate(listed) if other.key == post.key), 0)
+    number = position // posts_per_page(config) + 1
+    end = views.post_end(
+        post,
+        listed,
+        lang,
+        lambda other: link_to(other.rel_path, lang),
+        link_to("index.md" if number == 1 else listing_page_path(number), lang),
+        feed_href(lang, page_url, run.series.id if run and part else None),
+        series_end,
+    )
+    parts = [
+        partials.render("post-header.html", lang, header=header, post=slot),
+        body,
+        partials.render(
+            "provenance.html", lang, provenance=views.provenance(post, lang, sources_link)
+        ),
+        partials.render("post-end.html", lang, end=end),
+        structured,
+    ]
+    title = AnchorLink(escape(post.title), TITLE_ID, 1)  # the theme prints it as HTML
+    title.children = list(page.toc)
+    return "\n".join(str(part) for part in parts), TableOfContents([title])
+
+
+def tag_link(lang: str, page_url: str) -> Any:
+    """href of a tag's entry on the language's tags page, or None without a tags page."""
+    model = state.site()
+    tags_page = model.content.pages.get(lang, {}).get(TAGS_KEY)
+    if tags_page is None:
+        return None
+    url = relative_url(url_of(tags_page.rel_path, lang, model.default_language), page_url)
+    # Material makes the anchor from the tag as the templates get it: escaped text.
+    return lambda name: url + "#tag:" + _tag_slug(escape(name), "-")
 
 
 def render_listing(lang: str, page_url: str, number: int, config: MkDocsConfig) -> str:
@@ -301,28 +416,29 @@ def render_listing(lang: str, page_url: str, number: int, config: MkDocsConfig) 
     content, default = model.content, model.default_language
     per_page = posts_per_page(config)
     posts = content.listed_posts(lang)[(number - 1) * per_page : number * per_page]
-    tags_page = content.pages.get(lang, {}).get(TAGS_KEY)
-
-    def tag_href(name: str) -> str:
-        assert tags_page is not None
-        url = url_of(tags_page.rel_path, lang, default)
-        # Material makes the anchor from the tag as the templates get it: escaped text.
-        return relative_url(url, page_url) + "#tag:" + _tag_slug(escape(name), "-")
-
+    tag_href = tag_link(lang, page_url)
     cards = []
     for post in posts:
         href = relative_url(url_of(post.rel_path, lang, default), page_url)
-        badges = []
+        series = None
         if run := model.series.run_of(post.key):
-            badges.append(render.tag("span", run.series.name[lang], class_="post-card__series"))
-        cards.append(render.post_card(post, lang, href, badges, tag_href if tags_page else None))
+            series_url = url_of(series_page_path(run.series.id), lang, default)
+            series = views.Link(run.series.name[lang], relative_url(series_url, page_url))
+        cards.append(views.card(post, lang, href, series, tag_href))
 
     def page_href(target: int) -> str:
         path = "index.md" if target == 1 else listing_page_path(target)
         return relative_url(url_of(path, lang, default), page_url)
 
     total = listing_pages(content, lang, config)
-    return str(render.post_list(cards, lang) + render.pager(lang, number, total, page_href))
+    return str(
+        renderer().render(
+            "listing.html",
+            lang,
+            listing=views.listing(cards, lang, feed_href(lang, page_url)),
+            pager=views.pager(lang, number, total, page_href),
+        )
+    )
 
 
 def render_archive(lang: str, page_url: str) -> str:
@@ -337,7 +453,8 @@ def render_archive(lang: str, page_url: str) -> str:
     ordered = sorted((year for year in groups if year != unknown), reverse=True)
     if unknown in groups:
         ordered.append(unknown)
-    return str(render.archive([(year, groups[year]) for year in ordered], lang))
+    archive = views.archive([(year, groups[year]) for year in ordered], lang)
+    return str(renderer().render("archive.html", lang, groups=archive))
 
 
 def render_untranslated_notices(lang: str, page_url: str) -> str:
@@ -354,5 +471,6 @@ def render_untranslated_notices(lang: str, page_url: str) -> str:
         href = relative_url(
             url_of(original.rel_path, original.lang, model.default_language), page_url
         )
-        notices.append(render.untranslated_notice(key, original, href, lang))
-    return str(render.join(notices, "\n")) + ("\n" if notices else "")
+        notice = views.untranslated_notice(key, original, href, lang)
+        notices.append(renderer().render("notice.html", lang, notice=notice))
+    return "\n".join(notices) + ("\n" if notices else "")

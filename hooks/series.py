@@ -17,14 +17,26 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from hooks import state
-from hooks.core import render
+from hooks.core import views
+from hooks.core.render import Renderer
 from hooks.core.site import series_page_path
 from hooks.core.ui import t
-from hooks.core.urls import relative_url, url_of
+from hooks.core.urls import feed_url, relative_url, url_of
 
 MARKER = "<!-- series:{} -->"
 MARKER_ID = re.compile(r"<!-- series:([a-z0-9-]+) -->")
 INDEX = "index"
+_theme_dirs: tuple[str, ...] = ()  # where the partials are looked up (custom_dir first)
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    global _theme_dirs
+    _theme_dirs = tuple(config.theme.dirs)
+    return config
+
+
+def renderer() -> Renderer:
+    return Renderer.for_theme(_theme_dirs)
 
 
 @event_priority(-110)  # after static-i18n (-100) has reduced the files to one language
@@ -72,10 +84,13 @@ def _page_content(html: str, page: Page) -> str:
         return html
     if MARKER.format(INDEX) in html:
         runs = [model.series.runs[series_id] for series_id in sorted(model.series.runs)]
-        return html.replace(MARKER.format(INDEX), str(render.series_index(runs, lang, link_to)))
+        index = views.series_index(runs, lang, link_to)
+        rendered = renderer().render("series-index.html", lang, index=index)
+        return html.replace(MARKER.format(INDEX), str(rendered))
     for series_id in MARKER_ID.findall(html):
         if run := model.series.runs.get(series_id):
-            html = html.replace(
-                MARKER.format(series_id), str(render.series_page(run, lang, link_to))
-            )
+            feed = relative_url(feed_url(lang, model.default_language, series_id), page.url)
+            series = views.series_page(run, lang, link_to, feed)
+            rendered = renderer().render("series-page.html", lang, series=series)
+            html = html.replace(MARKER.format(series_id), str(rendered))
     return html

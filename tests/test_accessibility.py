@@ -11,8 +11,10 @@ pytestmark = pytest.mark.browser
 PAGES = {
     "es": [
         "",
-        "posts/un-gran-programa-anti-lealtad/",
+        "posts/un-gran-programa-anti-lealtad/",  # a series part
+        "posts/oximoron-mad-men-customer-care/",  # a post in no series, with headings
         "series/miercoles-de-mekate/",
+        "series/",
         "etiquetas/",
         "buscar/?q=cliente",
         "archivo/",
@@ -21,7 +23,9 @@ PAGES = {
     "en": [
         "en/",
         "en/posts/un-gran-programa-anti-lealtad/",
+        "en/posts/oximoron-mad-men-customer-care/",
         "en/series/miercoles-de-mekate/",
+        "en/series/",
         "en/tags/",
         "en/search/?q=client",
         "en/archive/",

@@ -522,7 +522,11 @@ def _suggest_page(site: BuiltSite, target: str, page: PageLinks) -> tuple[str, s
     for url, other in site.pages.items():
         if url != page.url and (page.lang is None or other.lang == page.lang):
             by_name.setdefault(_name(url), []).append(url)
-    close = difflib.get_close_matches(wanted, [n for n in by_name if n], n=1, cutoff=0.75)
+    # A page with a Markdown file first (generated pages, such as a post's parallel view
+    # under its URL, only when none is close).
+    written = [n for n, urls in by_name.items() if n and any(u in site.sources for u in urls)]
+    close = difflib.get_close_matches(wanted, written, n=1, cutoff=0.75)
+    close = close or difflib.get_close_matches(wanted, [n for n in by_name if n], n=1, cutoff=0.75)
     if not close:
         return "", ""
     # Among the pages of that name, the one whose folder is closest to the wanted one.

@@ -26,6 +26,8 @@ LINK_ATTRIBUTES = (
 CONTENT = "content"
 # Containers rendered by our hooks (class -> who emits them), checked innermost first.
 HOOK_CONTAINERS = {
+    "post-end": "overrides/partials/blog/post-end.html (end of post)",
+    "listing-feed": "overrides/partials/blog (feed link of a listing)",
     "series-box": "hooks/blog.py (series box)",
     "post-header": "hooks/blog.py (post header)",
     "post-provenance": "hooks/blog.py (provenance box)",
@@ -33,7 +35,11 @@ HOOK_CONTAINERS = {
     "post-list": "hooks/blog.py (listing)",
     "series-parts": "hooks/series.py (series page)",
     "series-index": "hooks/series.py (series index)",
+    "parallel-text": "hooks/parallel_text.py (parallel view)",
 }
+# Containers holding copies of links checked where they were written: the parallel view
+# repeats both versions of a post, whose links are checked (with their lines) on the posts.
+COPIES = {"parallel-text"}
 # Links that Markdown extensions add around the author's text (class -> extension).
 EXTENSION_LINKS = {
     "headerlink": "extension: toc (permalink)",
@@ -146,6 +152,7 @@ def extract(html: str, url: str) -> PageLinks:
         name = _CONTAINERS[priority][1]
         for node in container.css(_ANY_LINK_OR_SRCSET):
             origins.setdefault(node.mem_id, name)
+    copied = {HOOK_CONTAINERS[css] for css in COPIES}
     content_index = 0
     seen: set[int] = set()
     for node in tree.css(_ANY_LINK_OR_SRCSET):
@@ -165,6 +172,8 @@ def extract(html: str, url: str) -> PageLinks:
         if not urls:
             continue
         origin = origins.get(node.mem_id, "theme: main.html")
+        if origin in copied:
+            continue
         hreflang = attributes.get("hreflang")
         if node.tag == "link" and rel == "alternate" and hreflang and value is not None:
             page.hreflang[hreflang] = value

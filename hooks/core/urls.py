@@ -42,3 +42,13 @@ def absolute_url(site_url: str, url: str) -> str:
     """``url`` (site-relative) under ``site_url``, e.g. ('https://x.org/a/', 'en/') ->
     'https://x.org/a/en/'."""
     return site_url.rstrip("/") + "/" + url
+
+
+FEED = "feed.xml"
+
+
+def feed_url(lang: str, default_language: str, series_id: str | None = None) -> str:
+    """Site-relative URL of a language's feed, or of a series' feed in that language, as
+    hooks/outputs.py writes them: ``[<lang>/][series/<id>/]feed.xml``."""
+    folder = f"series/{series_id}/index.md" if series_id else "index.md"
+    return url_of(folder, lang, default_language) + FEED

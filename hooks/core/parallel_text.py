@@ -1,0 +1,478 @@
+"""Parallel text: a post and its translation, block beside block.
+
+Two readings of the same Markdown file agree on its blocks:
+
+- :func:`markdown_blocks` reads the source (kind and line of every top-level block), so the
+  build can say where two versions stop pairing;
+- :func:`html_blocks` splits the HTML the site's Markdown makes of it into the same blocks,
+  so the parallel view can set them side by side.
+
+Blocks are headings (by level), paragraphs, quotes, list items (each item of a top-level
+list), boxes (admonitions, details), code, tables, rules and raw HTML. Link, footnote and
+abbreviation definitions are not blocks; footnotes are shown after the pairs.
+
+A block that deliberately has no counterpart (a translator's note) carries the class
+``unpaired``: ``{: .unpaired }`` after a paragraph, list item or quote line, at the end of a
+heading, or ``!!! note unpaired "…"`` on a box. It gets a row of its own.
+
+Nothing here knows MkDocs.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+UNPAIRED_CLASS = "unpaired"
+MARKER_HELP = (
+    'mark a block that has no counterpart with `{: .unpaired }` (a box: `!!! note unpaired "…"`)'
+)
+
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+_ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]|$)")
+_SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
+_RULE = re.compile(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
+_QUOTE = re.compile(r"^ {0,3}>")
+_ITEM = re.compile(r"^( {0,3})([-*+]|\d{1,9}[.)])[ \t]+\S")
+_BOX = re.compile(r"^(?:!!!|\?\?\?\+?)[ \t]+(.*)$")
+_TABLE = re.compile(r"^ {0,3}\|")
+_HTML = re.compile(r"^ {0,3}<[A-Za-z/!]")
+_COMMENT = re.compile(r"^ {0,3}<!--.*-->\s*$")
+_DEFINITION = re.compile(r"^ {0,3}(?:\[\^[^\]]+\]:|\[[^\]^][^\]]*\]:|\*\[[^\]]+\]:)")
+_INDENTED = re.compile(r"^(?: {4}|\t)")
+_ATTR_UNPAIRED = re.compile(r"\{:?[^}\n]*\.unpaired(?![\w-])[^}\n]*\}[ \t#]*$")  # a heading's
+# attr_list gives a block its attributes from a line of their own ending it ('>' in a quote).
+_ATTR_LINE = re.compile(r"^[ \t>]*\{:?[^}\n]*\.unpaired(?![\w-])[^}\n]*\}[ \t]*$")
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+
+
+@dataclass(frozen=True)
+class Block:
+    """A top-level block of a Markdown file: its kind and first line (1-based)."""
+
+    kind: str
+    line: int
+    unpaired: bool = False
+
+    def describe(self) -> str:
+        if self.kind.startswith("heading-"):
+            return f"a level-{self.kind.removeprefix('heading-')} heading"
+        return {
+            "paragraph": "a paragraph",
+            "quote": "a quote",
+            "item": "a list item",
+            "box": "a box (admonition)",
+            "code": "a code block",
+            "table": "a table",
+            "rule": "a horizontal rule",
+            "html": "a raw HTML block",
+            "footnotes": "footnotes",
+        }.get(self.kind, self.kind)
+
+
+def body_start(text: str) -> int:
+    """Index (0-based) of the first line after the front matter."""
+    lines = text.split("\n")
+    if not lines or lines[0].rstrip() != "---":
+        return 0
+    for index in range(1, len(lines)):
+        if lines[index].rstrip() in ("---", "..."):
+            return index + 1
+    return 0
+
+
+def markdown_blocks(text: str) -> list[Block]:
+    """The top-level blocks of a Markdown file (front matter included in ``text``)."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    blocks: list[Block] = []
+    index = body_start(text)
+
+    def blank(i: int) -> bool:
+        return i >= len(lines) or not lines[i].strip()
+
+    def marked(start: int, end: int) -> bool:
+        return _marked(lines, start, end)
+
+    def continues_after_blank(i: int) -> bool:
+        """Whether the lines from ``i`` (after blank lines) are indented into the block."""
+        while i < len(lines) and not lines[i].strip():
+            i += 1
+        return i < len(lines) and bool(_INDENTED.match(lines[i]))
+
+    def starts_block(line: str) -> bool:
+        return bool(
+            _FENCE.match(line)
+            or _ATX.match(line)
+            or _QUOTE.match(line)
+            or _ITEM.match(line)
+            or _BOX.match(line)
+            or _RULE.match(line)
+        )
+
+    while index < len(lines):
+        line = lines[index]
+        number = index + 1
+        if not line.strip() or _COMMENT.match(line):
+            index += 1
+            continue
+        if fence := _FENCE.match(line):
+            mark = fence.group(1)
+            end = index + 1
+            while end < len(lines) and not lines[end].lstrip().startswith(mark):
+                end += 1
+            blocks.append(Block("code", number))
+            index = end + 1
+            continue
+        if heading := _ATX.match(line):
+            level = len(heading.group(1))
+            blocks.append(Block(f"heading-{level}", number, bool(_ATTR_UNPAIRED.search(line))))
+            index += 1
+            continue
+        if _RULE.match(line):
+            blocks.append(Block("rule", number))
+            index += 1
+            continue
+        if _DEFINITION.match(line):
+            index += 1  # a definition and its indented continuation are not blocks
+            while index < len(lines) and (
+                _INDENTED.match(lines[index]) or (blank(index) and continues_after_blank(index + 1))
+            ):
+                index += 1
+            continue
+        if box := _BOX.match(line):
+            end = index + 1
+            while end < len(lines) and (
+                _INDENTED.match(lines[end]) or (blank(end) and continues_after_blank(end + 1))
+            ):
+                end += 1
+            words = box.group(1).split('"', 1)[0].split()
+            blocks.append(Block("box", number, UNPAIRED_CLASS in words[1:]))
+            index = end
+            continue
+        if _QUOTE.match(line):
+            end = index
+            while True:
+                while end < len(lines) and not blank(end):
+                    end += 1
+                # Python-Markdown joins a quote that follows a quote after a blank line.
+                after = end
+                while after < len(lines) and blank(after):
+                    after += 1
+                if after < len(lines) and _QUOTE.match(lines[after]):
+                    end = after
+                    continue
+                break
+            blocks.append(Block("quote", number, marked(index, end)))
+            index = end
+            continue
+        if item := _ITEM.match(line):
+            index = _list_items(lines, index, len(item.group(1)), blocks)
+            continue
+        if _TABLE.match(line):
+            end = index
+            while end < len(lines) and not blank(end):
+                end += 1
+            blocks.append(Block("table", number))
+            index = end
+            continue
+        if _HTML.match(line):
+            end = index
+            while end < len(lines) and not blank(end):
+                end += 1
+            blocks.append(Block("html", number))
+            index = end
+            continue
+        # A paragraph: up to a blank line or a line that starts another block.
+        end = index + 1
+        kind = "paragraph"
+        while end < len(lines) and not blank(end) and not starts_block(lines[end]):
+            if _SETEXT.match(lines[end]):
+                kind = "heading-1" if lines[end].strip().startswith("=") else "heading-2"
+                end += 1
+                break
+            end += 1
+        blocks.append(Block(kind, number, marked(index, end)))
+        index = end
+    return blocks
+
+
+def _marked(lines: list[str], start: int, end: int) -> bool:
+    """Whether lines ``start``..``end`` hold ``{: .unpaired }`` on a line of its own that
+    follows a line of text (after a blank line it would be a paragraph of its own)."""
+    return any(
+        _ATTR_LINE.match(lines[i]) and lines[i - 1].strip(" \t>") for i in range(start + 1, end)
+    )
+
+
+def _list_items(lines: list[str], index: int, indent: int, blocks: list[Block]) -> int:
+    """Append the items of the list starting at ``index``; return the line after it."""
+    # Python-Markdown continues a list with any item marker (1. then -), even after blank
+    # lines: so does this.
+    start = index
+    end = index + 1
+    while end <= len(lines):
+        at_end = end == len(lines)
+        line = "" if at_end else lines[end]
+        item = None if at_end else _ITEM.match(line)
+        if at_end or (item is not None and len(item.group(1)) <= indent):
+            blocks.append(Block("item", start + 1, _marked(lines, start, end)))
+            if at_end:
+                return end
+            start = end
+        elif not line.strip():
+            following = end + 1
+            while following < len(lines) and not lines[following].strip():
+                following += 1
+            if following >= len(lines):
+                end = following
+                continue
+            nxt = lines[following]
+            next_item = _ITEM.match(nxt)
+            if _INDENTED.match(nxt) or (
+                next_item is not None and len(next_item.group(1)) <= indent
+            ):
+                end = following
+                continue
+            blocks.append(Block("item", start + 1, _marked(lines, start, end)))
+            return end
+        elif (
+            not line.startswith(" ")
+            and not line.startswith("\t")
+            and (_ATX.match(line) or _FENCE.match(line) or _BOX.match(line) or _RULE.match(line))
+        ):
+            blocks.append(Block("item", start + 1, _marked(lines, start, end)))
+            return end
+        end += 1
+    return end
+
+
+# ---------------------------------------------------------------------------------------
+# Pairing
+
+
+@dataclass(frozen=True)
+class Mismatch:
+    """Where two versions stop pairing: the first block of each that does not pair (None:
+    that version has no block left), and the line to report when it has none."""
+
+    own: Block | None
+    other: Block | None
+
+    def describe(self, own_path: str, other_path: str, other_end: int, own_end: int) -> str:
+        """One line: the file and line of the first unpaired block, the other file's, the fix."""
+        if self.own is not None and self.other is not None:
+            where, line = own_path, self.own.line
+            what = (
+                f"{self.own.describe()} here, {self.other.describe()} at "
+                f"{other_path}:{self.other.line}"
+            )
+        elif self.own is not None:
+            where, line = own_path, self.own.line
+            what = (
+                f"{self.own.describe()} here, nothing left in {other_path} "
+                f"(ends at line {other_end})"
+            )
+        else:
+            assert self.other is not None
+            where, line = own_path, own_end
+            what = (
+                f"this version ends, {self.other.describe()} remains at "
+                f"{other_path}:{self.other.line}"
+            )
+        return (
+            f"{where}:{line}: parallel text: the versions stop pairing: {what}; give both "
+            f"versions the same blocks in the same order, or {MARKER_HELP}"
+        )
+
+
+def _paired(blocks: Sequence[Block]) -> list[Block]:
+    return [block for block in blocks if not block.unpaired]
+
+
+def check_pairing(own: Sequence[Block], other: Sequence[Block]) -> Mismatch | None:
+    """None when the blocks not marked unpaired pair one to one, kind by kind."""
+    mine, theirs = _paired(own), _paired(other)
+    for position in range(max(len(mine), len(theirs))):
+        a = mine[position] if position < len(mine) else None
+        b = theirs[position] if position < len(theirs) else None
+        if a is None or b is None or a.kind != b.kind:
+            return Mismatch(a, b)
+    return None
+
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Row(Generic[T]):
+    """One row of the parallel view: a block of each version, or of one only."""
+
+    own: T | None
+    other: T | None
+
+
+def pair_rows(own: Sequence[T], other: Sequence[T], unpaired: Callable[[T], bool]) -> list[Row[T]]:
+    """Rows in reading order: paired blocks side by side, an unpaired block on a row of
+    its own where it stands. When the versions do not pair (reported by the build), blocks
+    are still set side by side in order, and what is left over gets rows of its own."""
+    rows: list[Row[T]] = []
+    i = j = 0
+    while i < len(own) or j < len(other):
+        if i < len(own) and unpaired(own[i]):
+            rows.append(Row(own[i], None))
+            i += 1
+        elif j < len(other) and unpaired(other[j]):
+            rows.append(Row(None, other[j]))
+            j += 1
+        else:
+            rows.append(Row(own[i] if i < len(own) else None, other[j] if j < len(other) else None))
+            i, j = i + 1, j + 1
+    return rows
+
+
+# ---------------------------------------------------------------------------------------
+# HTML
+
+
+@dataclass(frozen=True)
+class HtmlBlock:
+    """A top-level block of rendered HTML. List items keep their list (``ol``/``ul``) and,
+    in an ordered list, their number, so that each can be shown on its own."""
+
+    kind: str
+    html: str
+    unpaired: bool = False
+    list_tag: str | None = None
+    number: int | None = None
+
+
+_KINDS = {
+    "p": "paragraph",
+    "blockquote": "quote",
+    "table": "table",
+    "hr": "rule",
+    "pre": "code",
+    "details": "box",
+}
+
+
+def _classes(node: LexborNode) -> list[str]:
+    return (node.attributes.get("class") or "").split()
+
+
+def _has_unpaired(node: LexborNode) -> bool:
+    if UNPAIRED_CLASS in _classes(node):
+        return True
+    return any(UNPAIRED_CLASS in _classes(inner) for inner in node.css(f".{UNPAIRED_CLASS}"))
+
+
+def _elements(node: LexborNode) -> Iterator[LexborNode]:
+    child = node.child
+    while child is not None:
+        if child.tag not in ("-text", "_text", "-comment", "_comment", "!comment"):
+            yield child
+        child = child.next
+
+
+def html_blocks(html: str) -> tuple[list[HtmlBlock], list[str]]:
+    """(blocks, footnotes) of a rendered document: footnote sections are kept apart."""
+    tree = LexborHTMLParser(f"<!DOCTYPE html><html><body>{html}</body></html>")
+    body = tree.body
+    blocks: list[HtmlBlock] = []
+    footnotes: list[str] = []
+    if body is None:
+        return blocks, footnotes
+    for node in _elements(body):
+        tag = node.tag
+        classes = _classes(node)
+        if tag in ("ol", "ul"):
+            start = int(node.attributes.get("start") or 1) if tag == "ol" else None
+            items = [child for child in _elements(node) if child.tag == "li"]
+            for offset, item in enumerate(items):
+                blocks.append(
+                    HtmlBlock(
+                        "item",
+                        item.html or "",
+                        _has_unpaired(item),
+                        tag,
+                        None if start is None else start + offset,
+                    )
+                )
+            continue
+        if tag == "div" and "footnote" in classes:
+            footnotes.append(node.html or "")
+            continue
+        if tag is not None and re.fullmatch(r"h[1-6]", tag):
+            kind = f"heading-{tag[1]}"
+        elif tag == "div" and ("admonition" in classes):
+            kind = "box"
+        elif tag == "div" and ("highlight" in classes):
+            kind = "code"
+        else:
+            kind = _KINDS.get(tag or "", "html")
+        blocks.append(HtmlBlock(kind, node.html or "", _has_unpaired(node)))
+    return blocks, footnotes
+
+
+_ID = re.compile(r'(\sid=")([^"]*)(")')
+_URL = re.compile(r'(\s(?:href|src)=")([^"]*)(")')
+
+
+def prefix_ids(html: str, prefix: str) -> str:
+    """Every ``id`` and in-page ``#link`` of one version given ``prefix``: both versions
+    share the page, and their ids (footnotes, headings) could clash."""
+    html = _ID.sub(lambda m: f"{m.group(1)}{prefix}{m.group(2)}{m.group(3)}", html)
+    return _URL.sub(
+        lambda m: (
+            f"{m.group(1)}#{prefix}{m.group(2)[1:]}{m.group(3)}"
+            if m.group(2).startswith("#") and len(m.group(2)) > 1
+            else m.group(0)
+        ),
+        html,
+    )
+
+
+def rebase_links(
+    html: str,
+    source_dir: str,
+    page_url: str,
+    url_of_page: Callable[[str], str | None],
+    url_of_file: Callable[[str], str],
+    relative: Callable[[str, str], str],
+    hreflang: str | None = None,
+) -> str:
+    """Relative links of a document written in the folder ``source_dir`` (of its language
+    folder) made to work from the page at ``page_url``: a ``.md`` target becomes its
+    page's URL (``url_of_page``: None when no such page, the link is then left as
+    written for the link checker to report), anything else the file it names
+    (``url_of_file``). Absolute URLs, schemes and in-page anchors are left alone.
+    ``hreflang``: added to links to pages, when the document is shown on a page in
+    another language."""
+
+    def rebase(match: re.Match[str]) -> str:
+        value = match.group(2)
+        if not value or value.startswith(("#", "/")) or _SCHEME.match(value):
+            return match.group(0)
+        path, hash_mark, fragment = value.partition("#")
+        path, question, query = path.partition("?")
+        target = posixpath.normpath(posixpath.join(source_dir, path)) if path else ""
+        if target.endswith(".md"):
+            url = url_of_page(target)
+            if url is None:
+                return match.group(0)
+        else:
+            url = url_of_file(target)
+        new = relative(url, page_url) + question + query + hash_mark + fragment
+        marked = (
+            f' hreflang="{hreflang}"'
+            if hreflang and target.endswith(".md") and match.group(1).strip().startswith("href")
+            else ""
+        )
+        return f"{match.group(1)}{new}{match.group(3)}{marked}"
+
+    return _URL.sub(rebase, html)

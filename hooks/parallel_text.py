@@ -1,0 +1,336 @@
+"""MkDocs glue for the parallel text view: a post beside its other version, block by block.
+
+What pairs and how is :mod:`hooks.core.parallel_text`; the markup is
+``overrides/partials/parallel-text.html`` (the view) and
+``overrides/partials/parallel-text-switch.html`` (the control on both pages).
+
+- Every post readable in two languages gets, in each, a generated page
+  ``posts/<slug>/<paralelo|parallel>/``: real HTML (readable without JavaScript), kept out
+  of the nav, of Pagefind, of the sitemap and of hreflang clusters, ``noindex``. Its
+  language switcher leads to the other language's parallel page, so the view survives
+  the switch.
+- At the start of the build, each translation is paired with its original; where they stop
+  pairing, a warning names both files and the line of the first unpaired block (so
+  ``--strict`` stops).
+"""
+
+from __future__ import annotations
+
+import logging
+import posixpath
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import markdown
+from jinja2 import Environment
+from markupsafe import Markup
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+
+from hooks import state
+from hooks.core import parallel_text as pt
+from hooks.core.posts import Content, Post
+from hooks.core.search import language_root
+from hooks.core.ui import t
+from hooks.core.urls import relative_url, url_of
+
+log = logging.getLogger("mkdocs.hooks.parallel_text")
+
+MARKER = "<!-- parallel-text -->"
+VIEW_TEMPLATE = "partials/parallel-text.html"
+
+
+@dataclass(frozen=True)
+class _Rendered:
+    """A version's Markdown as the site renders it, split into blocks (before the ids and
+    links are fitted to the page showing it)."""
+
+    blocks: list[pt.HtmlBlock]
+    footnotes: list[str]
+    paired: bool  # its HTML split into the blocks its source has (it always should)
+
+
+_env: Environment | None = None
+_rendered: dict[str, _Rendered] = {}  # source file -> its blocks (one build)
+_converter: markdown.Markdown | None = None
+_pages: dict[str, tuple[Post, Post]] = {}  # this language's parallel page path -> (own, other)
+
+
+def partner(content: Content, post: Post) -> Post | None:
+    """The version shown beside ``post``: its original, or for an original its first
+    readable translation (in the site's order of languages); None without one."""
+    if not content.readable(post):
+        return None
+    if post.translated_from:
+        original = content.posts.get(post.translated_from, {}).get(post.key)
+        return original if original is not None and content.readable(original) else None
+    for lang in content.languages:
+        other = content.posts.get(lang, {}).get(post.key)
+        if (
+            lang != post.lang
+            and other is not None
+            and other.translated_from == post.lang
+            and content.readable(other)
+        ):
+            return other
+    return None
+
+
+def parallel_path(post: Post) -> str:
+    """Path, in ``post``'s language folder, of its parallel page: posts/<slug>/<word>.md."""
+    return f"{posixpath.splitext(post.rel_path)[0]}/{t(post.lang, 'parallel.slug')}.md"
+
+
+def _source(config: MkDocsConfig, post: Post) -> Path:
+    return Path(config.docs_dir) / post.lang / post.rel_path
+
+
+def on_pre_build(config: MkDocsConfig) -> None:
+    """Pair every readable translation with its original, once per build."""
+    global _converter
+    if state.inside_i18n_build(config):
+        return  # the blocks rendered for the first language serve the next ones too
+    _rendered.clear()
+    _converter = None
+    content = state.site().content
+    with state.timed("parallel text"):
+        for lang in content.languages:
+            for post in content.posts.get(lang, {}).values():
+                original = partner(content, post) if post.translated_from else None
+                if original is None:
+                    continue
+                own_text = _source(config, post).read_text(encoding="utf-8")
+                other_text = _source(config, original).read_text(encoding="utf-8")
+                mismatch = pt.check_pairing(
+                    pt.markdown_blocks(own_text), pt.markdown_blocks(other_text)
+                )
+                if mismatch is not None:
+                    # A stale translation is expected not to pair: reported as the site
+                    # reports stale translations (extra.stale_translations).
+                    stale_ok = post.stale and config.extra.get("stale_translations") == "info"
+                    (log.info if stale_ok else log.warning)(
+                        mismatch.describe(
+                            post.path,
+                            original.path,
+                            other_end=len(other_text.splitlines()),
+                            own_end=len(own_text.splitlines()),
+                        )
+                    )
+
+
+@event_priority(-110)  # after static-i18n (-100) has chosen this language's files
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    content = state.site().content
+    lang = state.current_language(config)
+    _pages.clear()
+    for post in content.posts.get(lang, {}).values():
+        other = partner(content, post)
+        if other is None:
+            continue
+        rel_path = parallel_path(post)
+        meta = {
+            "title": t(lang, "parallel.title", title=post.title),
+            "description": post.description,
+            "search": {"exclude": True},
+            "hide": ["navigation", "toc"],
+        }
+        files.append(state.generated_page(config, lang, rel_path, meta, MARKER))  # not in nav
+        _pages[rel_path] = (post, other)
+    return files
+
+
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    global _env
+    _env = env
+    return env
+
+
+@event_priority(-60)  # after hooks/blog.py (-50) has pointed the switcher at translations
+def on_page_context(
+    context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation
+) -> dict[str, Any]:
+    content = state.site().content
+    default = content.default_language
+    lang, rel_path = state.page_language(page), state.page_rel_path(page)
+    pair = _pages.get(rel_path)
+    if pair is not None:
+        own, other = pair
+        if page.content and MARKER in page.content:
+            # Here rather than in on_page_content: MkDocs makes its Jinja environment after
+            # rendering every page's Markdown.
+            with state.timed("parallel text"):
+                assert _env is not None
+                view = _view(config, page.url, own, other)
+                page.content = page.content.replace(
+                    MARKER, _env.get_template(VIEW_TEMPLATE).render(view=view)
+                )
+        context["parallel_switch"] = _switch(own, other, page.url, parallel=True)
+        # Not a second copy of either text for search engines: see README, "Parallel text".
+        context["noindex"] = True
+        context["hreflang_links"] = []
+        page.canonical_url = None
+        # The language switcher leads to the same view in the other language.
+        alternates = [dict(a) for a in config.extra["alternate"]]
+        for alternate in alternates:
+            version = own if alternate["lang"] == lang else None
+            if alternate["lang"] == other.lang:
+                version = other
+            if version is not None:
+                alternate["link"] = url_of(parallel_path(version), version.lang, default)
+        config.extra.alternate = config.extra["alternate"] = alternates
+        return context
+    post = content.posts.get(lang, {}).get(content.path_keys[lang].get(rel_path, ""))
+    other = partner(content, post) if post is not None else None
+    context["parallel_switch"] = (
+        _switch(post, other, page.url, parallel=False) if post and other else None
+    )
+    return context
+
+
+def _switch(own: Post, other: Post, page_url: str, parallel: bool) -> dict[str, Any]:
+    """The control on a post and on its parallel page: two views, the current one marked."""
+    default = state.site().default_language
+    single_url = url_of(own.rel_path, own.lang, default)
+    parallel_url = url_of(parallel_path(own), own.lang, default)
+    beside = "parallel.beside_translation" if other.translated_from else "parallel.beside_original"
+    return {
+        "label": t(own.lang, "parallel.label"),
+        "options": [
+            {
+                "text": t(own.lang, "parallel.single", language=t(own.lang, f"lang.{own.lang}")),
+                "href": relative_url(single_url, page_url),
+                "current": not parallel,
+                "view": "single",
+            },
+            {
+                "text": t(own.lang, beside, language=t(own.lang, f"lang.{other.lang}")),
+                "href": relative_url(parallel_url, page_url),
+                "current": parallel,
+                "view": "parallel",
+            },
+        ],
+    }
+
+
+def _render(config: MkDocsConfig, post: Post) -> _Rendered:
+    """``post``'s Markdown rendered with the site's extensions and split into blocks (the
+    same for every page that shows it, so kept for the build)."""
+    global _converter
+    path = _source(config, post)
+    key = str(path)
+    if key not in _rendered:
+        if _converter is None:
+            _converter = markdown.Markdown(
+                extensions=config.markdown_extensions, extension_configs=config.mdx_configs
+            )
+        text = path.read_text(encoding="utf-8")
+        lines = text.replace("\r\n", "\n").split("\n")
+        body = "\n".join(lines[pt.body_start(text) :])
+        blocks, footnotes = pt.html_blocks(_converter.reset().convert(body))
+        kinds = [block.kind for block in pt.markdown_blocks(text)]
+        paired = kinds == [block.kind for block in blocks]
+        if not paired:
+            log.info(f"{post.path}: parallel text: its HTML has other blocks than its source")
+        _rendered[key] = _Rendered(blocks, footnotes, paired)
+    return _rendered[key]
+
+
+def _fitted(html: str, post: Post, page_url: str, page_lang: str) -> Markup:
+    """A block of ``post`` as shown on the page at ``page_url``: its ids prefixed with its
+    language, its relative links pointing where they pointed from the post (to pages in
+    its language: marked with hreflang on a page in the other one)."""
+    content = state.site().content
+    default = content.default_language
+    root = language_root(post.lang, default)
+
+    def page_of(target: str) -> str | None:
+        known = target in content.path_keys.get(post.lang, {})
+        return url_of(target, post.lang, default) if known else None
+
+    html = pt.rebase_links(
+        html,
+        posixpath.dirname(post.rel_path),
+        page_url,
+        page_of,
+        lambda target: root + target,
+        relative_url,
+        hreflang=None if post.lang == page_lang else post.lang,
+    )
+    # Python-Markdown's HTML of the post's own Markdown, as on the post page itself.
+    return Markup(pt.prefix_ids(html, f"{post.lang}-"))  # noqa: S704
+
+
+def _view(config: MkDocsConfig, page_url: str, own: Post, other: Post) -> dict[str, Any]:
+    """What the view's partial shows: both titles, the columns, the rows of blocks."""
+    content = state.site().content
+    default = content.default_language
+    lang = own.lang
+    mine, theirs = _render(config, own), _render(config, other)
+    rows = []
+    for row in pt.pair_rows(mine.blocks, theirs.blocks, lambda block: block.unpaired):
+        first = row.own or row.other
+        assert first is not None
+        rows.append(
+            {
+                "kind": first.kind,
+                "own": _cell(row.own, own, page_url, lang),
+                "other": _cell(row.other, other, page_url, lang),
+            }
+        )
+    translation = own if own.translated_from else other
+    original = other if own.translated_from else own
+    stale = None
+    if translation.stale:
+        tl = translation.lang
+        stale = {
+            "lang": tl,
+            "own": translation is own,
+            "title": t(tl, "translation.stale_title"),
+            "text": t(tl, "translation.stale", original=t(tl, f"lang.{original.lang}")),
+            "link": t(tl, "translation.read_original"),
+            "href": relative_url(url_of(original.rel_path, original.lang, default), page_url),
+            "hreflang": original.lang,
+        }
+
+    def column(post: Post) -> dict[str, str]:
+        role = "parallel.column_translation" if post.translated_from else "parallel.column_original"
+        return {
+            "lang": post.lang,
+            "label": t(lang, role, language=t(lang, f"lang.{post.lang}")),
+            "tag": post.lang.upper(),
+            "href": relative_url(url_of(post.rel_path, post.lang, default), page_url),
+        }
+
+    return {
+        "lang": lang,
+        "own": column(own),
+        "other": column(other),
+        "title": {"own": own.title, "other": other.title},
+        "rows": rows,
+        "stale": stale,
+        "footnotes": {
+            "own": Markup("").join(_fitted(html, own, page_url, lang) for html in mine.footnotes),
+            "other": Markup("").join(
+                _fitted(html, other, page_url, lang) for html in theirs.footnotes
+            ),
+        },
+        "only_here": t(lang, "parallel.only_here"),
+        "notes_title": t(lang, "parallel.footnotes"),
+    }
+
+
+def _cell(
+    block: pt.HtmlBlock | None, post: Post, page_url: str, page_lang: str
+) -> dict[str, Any] | None:
+    if block is None:
+        return None
+    return {
+        "html": _fitted(block.html, post, page_url, page_lang),
+        "list_tag": block.list_tag,
+        "number": block.number,
+        "unpaired": block.unpaired,
+    }

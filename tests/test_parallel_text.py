@@ -1,0 +1,291 @@
+"""Unit tests of hooks/core/parallel_text.py: blocks read from Markdown and from its HTML,
+pairing, and what the view does to ids and links."""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+import markdown
+import pytest
+
+from hooks.core import parallel_text as pt
+from hooks.core.urls import relative_url
+from tests.support import REPO
+
+SAMPLE = """---
+title: "Un título"
+tags: [a]
+---
+
+# Encabezado uno
+
+Un párrafo
+en dos líneas.
+
+## Con atributo {: .unpaired }
+
+> Una cita
+>
+> – Alguien.
+> {: .attribution }
+
+1. Primero,
+   con continuación.
+2. Segundo
+
+    con un segundo párrafo.
+
+    - anidado
+
+3. Tercero
+
+- suelto
+
+!!! note unpaired "Nota del traductor"
+    Texto de la nota.
+
+    Segundo párrafo de la nota.
+
+```python
+x = 1
+
+y = 2
+```
+
+| a | b |
+|---|---|
+| 1 | 2 |
+
+---
+
+<div class="x">crudo</div>
+
+Setext
+======
+
+[ref]: https://example.org
+*[HTML]: Hyper Text
+[^1]: Una nota al pie.
+
+Texto con nota[^1] y [enlace][ref].
+{: .unpaired }
+"""
+
+EXPECTED = [
+    ("heading-1", 6, False),
+    ("paragraph", 8, False),
+    ("heading-2", 11, True),
+    ("quote", 13, False),
+    ("item", 18, False),
+    ("item", 20, False),
+    ("item", 26, False),
+    ("item", 28, False),
+    ("box", 30, True),
+    ("code", 35, False),
+    ("table", 41, False),
+    ("rule", 45, False),
+    ("html", 47, False),
+    ("heading-1", 49, False),
+    ("paragraph", 56, True),
+]
+
+
+@functools.cache
+def site_markdown() -> markdown.Markdown:
+    """A parser with the real site's Markdown extensions (as MkDocs configures them)."""
+    from mkdocs.config import load_config
+
+    config = load_config(str(REPO / "mkdocs.yml"))
+    return markdown.Markdown(
+        extensions=config.markdown_extensions, extension_configs=config.mdx_configs
+    )
+
+
+def rendered(text: str) -> tuple[list[pt.HtmlBlock], list[str]]:
+    body = "\n".join(text.split("\n")[pt.body_start(text) :])
+    return pt.html_blocks(site_markdown().reset().convert(body))
+
+
+def test_markdown_blocks_kinds_lines_and_markers() -> None:
+    blocks = pt.markdown_blocks(SAMPLE)
+    assert [(b.kind, b.line, b.unpaired) for b in blocks] == EXPECTED
+
+
+def test_html_blocks_are_the_same_blocks() -> None:
+    blocks, footnotes = rendered(SAMPLE)
+    assert [(b.kind, b.unpaired) for b in blocks] == [(k, u) for k, _, u in EXPECTED]
+    items = [b for b in blocks if b.kind == "item"]
+    assert [(b.list_tag, b.number) for b in items] == [("ol", 1), ("ol", 2), ("ol", 3), ("ol", 4)]
+    assert "anidado" in items[1].html  # a nested list stays inside its item
+    assert "suelto" in items[3].html  # Python-Markdown: any marker continues the list
+    assert len(footnotes) == 1 and "Una nota al pie" in footnotes[0]
+
+
+ESSAYS = sorted((REPO / "docs" / "es" / "posts").glob("*.md"))
+
+
+@pytest.mark.parametrize("path", ESSAYS + sorted((REPO / "docs" / "en" / "posts").glob("*.md")))
+def test_every_essay_reads_the_same_from_source_and_html(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    blocks, _ = rendered(text)
+    assert [b.kind for b in pt.markdown_blocks(text)] == [b.kind for b in blocks]
+
+
+@pytest.mark.parametrize("original", ESSAYS, ids=lambda p: p.stem)
+def test_the_five_essays_pair(original: Path) -> None:
+    translation = REPO / "docs" / "en" / "posts" / original.name
+    mismatch = pt.check_pairing(
+        pt.markdown_blocks(translation.read_text(encoding="utf-8")),
+        pt.markdown_blocks(original.read_text(encoding="utf-8")),
+    )
+    assert mismatch is None, mismatch
+
+
+def blocks_of(body: str) -> list[pt.Block]:
+    return pt.markdown_blocks(f"---\ntitle: x\n---\n\n{body}")
+
+
+def test_an_added_paragraph_is_reported_on_both_sides() -> None:
+    own = blocks_of("Uno.\n\nDos.\n\nAñadido.\n\n## Título\n")
+    other = blocks_of("One.\n\nTwo.\n\n## Title\n")
+    mismatch = pt.check_pairing(own, other)
+    assert mismatch is not None
+    assert (mismatch.own.kind, mismatch.own.line) == ("paragraph", 9)
+    assert (mismatch.other.kind, mismatch.other.line) == ("heading-2", 9)
+    line = mismatch.describe("docs/es/posts/a.md", "docs/en/posts/a.md", 10, 12)
+    assert line.startswith("docs/es/posts/a.md:9: parallel text:")
+    assert "a level-2 heading at docs/en/posts/a.md:9" in line
+    assert "{: .unpaired }" in line  # the fix is in the message
+
+
+def test_a_missing_block_at_the_end_is_reported() -> None:
+    own = blocks_of("Uno.\n")
+    other = blocks_of("One.\n\nTwo.\n")
+    mismatch = pt.check_pairing(own, other)
+    assert mismatch is not None and mismatch.own is None and mismatch.other.line == 7
+    line = mismatch.describe("docs/en/posts/a.md", "docs/es/posts/a.md", 8, 6)
+    assert line.startswith("docs/en/posts/a.md:6: ")
+    assert "docs/es/posts/a.md:7" in line
+    extra = pt.check_pairing(other, own)
+    assert extra is not None and extra.other is None and extra.own.line == 7
+
+
+def test_a_quote_split_in_two_does_not_pair() -> None:
+    own = blocks_of("> Una cita larga.\n\nTexto.\n")
+    other = blocks_of("> A long\n\nquote.\n\nText.\n")  # the quote's end fell out of it
+    mismatch = pt.check_pairing(other, own)
+    assert mismatch is not None and mismatch.own.kind == "paragraph"
+    assert mismatch.own.line == 9 and mismatch.other is None
+
+
+def test_quotes_after_a_blank_line_are_one_quote_as_in_python_markdown() -> None:
+    blocks = blocks_of("> uno\n\n> dos\n")
+    assert [b.kind for b in blocks] == ["quote"]
+    assert [b.kind for b in rendered("> uno\n\n> dos\n")[0]] == ["quote"]
+
+
+def test_marked_blocks_need_no_counterpart() -> None:
+    own = blocks_of('Uno.\n\n!!! note unpaired "Nota"\n    Solo aquí.\n\nDos.\n')
+    other = blocks_of("One.\n\nTwo.\n\nA translator's note.\n{: .unpaired }\n")
+    assert [b.unpaired for b in own] == [False, True, False]
+    assert pt.check_pairing(own, other) is None
+    rows = pt.pair_rows(own, other, lambda block: block.unpaired)
+    shape = [(r.own.kind if r.own else None, r.other.kind if r.other else None) for r in rows]
+    assert shape == [
+        ("paragraph", "paragraph"),
+        ("box", None),
+        ("paragraph", "paragraph"),
+        (None, "paragraph"),
+    ]
+
+
+MARKER_FORMS = """- uno
+- dos
+  {: .unpaired }
+- tres {: .unpaired }
+
+> cita
+> {: .unpaired }
+
+Entre dos citas.
+
+> cita {: .unpaired }
+
+Texto
+{: .unpaired }
+
+Texto {: .unpaired } en medio.
+
+1. a
+
+    {: .unpaired }
+
+## Título {: .unpaired }
+
+## Título {: .unpaired } no
+"""
+
+
+def test_the_marker_counts_where_attr_list_applies_it() -> None:
+    """Source and HTML agree on which blocks are marked, forms that work and forms that
+    attr_list leaves as text alike."""
+    from_source = [(b.kind, b.unpaired) for b in pt.markdown_blocks(MARKER_FORMS)]
+    from_html = [(b.kind, b.unpaired) for b in rendered(MARKER_FORMS)[0]]
+    assert from_source == from_html
+    assert [unpaired for _, unpaired in from_source] == [
+        *(False, True, False),  # list items
+        *(True, False, False),  # quotes, with a paragraph between them
+        *(True, False),  # paragraphs
+        False,  # after a blank line inside an item: a paragraph of its own, not a marker
+        *(True, False),  # headings
+    ]
+
+
+def test_an_unpaired_class_elsewhere_is_not_a_marker() -> None:
+    blocks = blocks_of("Texto {: .unpaired-ish }\n\n!!! unpairedx\n    x\n")
+    assert [b.unpaired for b in blocks] == [False, False]
+
+
+def test_blocks_left_over_get_rows_of_their_own() -> None:
+    rows = pt.pair_rows([1, 2, 3], [1], lambda block: False)
+    assert [(r.own, r.other) for r in rows] == [(1, 1), (2, None), (3, None)]
+
+
+def test_line_endings_and_no_front_matter() -> None:
+    assert [(b.kind, b.line) for b in pt.markdown_blocks("# T\r\n\r\nP.\r\n")] == [
+        ("heading-1", 1),
+        ("paragraph", 3),
+    ]
+
+
+def test_ids_and_in_page_links_get_the_language_prefix() -> None:
+    html = '<h2 id="a">A<a class="headerlink" href="#a">¶</a></h2><a href="#">top</a>'
+    assert pt.prefix_ids(html, "es-") == (
+        '<h2 id="es-a">A<a class="headerlink" href="#es-a">¶</a></h2><a href="#">top</a>'
+    )
+
+
+def test_relative_links_are_rebased_for_the_page_showing_them() -> None:
+    html = (
+        '<a href="otro.md#x">o</a> <a href="../fuentes.md">f</a> <a href="falta.md">m</a> '
+        '<img src="img/a.png"> <a href="https://x.org/">e</a> <a href="/abs/">a</a> '
+        '<a href="mailto:a@b">m</a> <a href="#n">n</a>'
+    )
+    pages = {"posts/otro.md": "posts/otro/", "fuentes.md": "fuentes/"}
+    rebased = pt.rebase_links(
+        html,
+        "posts",
+        "posts/este/paralelo/",
+        pages.get,
+        lambda target: target,
+        relative_url,
+    )
+    assert 'href="../../otro/#x"' in rebased
+    assert 'href="../../../fuentes/"' in rebased
+    assert 'href="falta.md"' in rebased  # no such page: left for the link checker
+    assert 'src="../../img/a.png"' in rebased
+    for kept in ('"https://x.org/"', '"/abs/"', '"mailto:a@b"', '"#n"'):
+        assert kept in rebased
+    marked = pt.rebase_links(html, "posts", "en/x/", pages.get, str, relative_url, hreflang="es")
+    assert marked.count('hreflang="es"') == 2  # the two links to pages, nothing else

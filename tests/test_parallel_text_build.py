@@ -1,0 +1,273 @@
+"""The parallel view on fixture sites and on the real one: pages made, what pairs, the
+warning naming both files when a translation does not pair, search and SEO untouched."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from tests.support import SECTION_PAGES, Build, fixture_site, post, run_mkdocs, text_of
+
+HOSTILE = '\\"><script>alert(1)</script>'
+
+ES_BODY = """## Primera parte
+
+Un párrafo con una nota[^1] y un [enlace](../fuentes.md).
+
+> Una cita.
+> {: .attribution }
+
+1. Uno.
+2. Dos.
+
+!!! note "Aviso"
+    Un aviso.
+
+[^1]: La nota.
+"""
+
+EN_BODY = """## First part
+
+A paragraph with a note[^1] and a [link](../sources.md).
+
+A translator's note, only in English.
+{: .unpaired }
+
+> A quote.
+> {: .attribution }
+
+1. One.
+2. Two.
+
+!!! note "Notice"
+    A notice.
+
+[^1]: The note.
+"""
+
+
+def original(slug: str, body: str, title: str | None = None) -> tuple[str, str]:
+    return f"es/posts/{slug}.md", post(
+        f'title: "{title or "Título " + slug}"\ndescription: "Resumen"\ndate: 2010-01-01\n'
+        "author: Ana\n",
+        body,
+    )
+
+
+def translation(slug: str, body: str, status: str = "") -> tuple[str, str]:
+    return f"en/posts/{slug}.md", post(
+        f'title: "Title {slug}"\ndescription: "Summary"\ntranslation:\n  from: es\n'
+        + (f"  status: {status}\n" if status else ""),
+        body,
+    )
+
+
+# The translation of "desparejo" has a paragraph the original lacks, unmarked: at line 13
+# of docs/en/posts/desparejo.md (front matter of 7 lines once stamped, then 3 paragraphs).
+UNPAIRED_LINE = 13
+FILES = {
+    **SECTION_PAGES,
+    "series.yml": "# none\n",
+    **dict(
+        [
+            original("par", ES_BODY, f"Par {HOSTILE}"),
+            translation("par", EN_BODY),
+            original("desparejo", "Uno.\n\nDos.\n"),
+            translation("desparejo", "One.\n\nTwo.\n\nThree, added.\n"),
+            original("pendiente", "Uno.\n"),
+            translation("pendiente", "One.\n", status="pending"),
+            original("cambiado", "Uno.\n\nDos.\n"),
+            translation("cambiado", "One.\n\nTwo.\n"),
+        ]
+    ),
+}
+
+
+def make_site(root: Path, config_extra: str = "") -> Path:
+    config = fixture_site(root, FILES, config_extra)
+    # "cambiado" changes after its translation was stamped (it still pairs).
+    changed = root / "docs" / "es" / "posts" / "cambiado.md"
+    changed.write_text(changed.read_text(encoding="utf-8").replace("Dos.", "Dos, otra vez."))
+    return config
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    root = tmp_path_factory.mktemp("parallel")
+    build = run_mkdocs(make_site(root), root / "site", strict=False)
+    assert build.returncode == 0, build.output
+    return build
+
+
+def test_strict_build_stops_where_a_translation_does_not_pair(tmp_path: Path) -> None:
+    build = run_mkdocs(make_site(tmp_path), tmp_path / "site")
+    assert build.returncode != 0
+    warnings = [line for line in build.output.splitlines() if "parallel text:" in line]
+    assert warnings == [
+        f"WARNING -  docs/en/posts/desparejo.md:{UNPAIRED_LINE}: parallel text: the versions "
+        "stop pairing: a paragraph here, nothing left in docs/es/posts/desparejo.md (ends at "
+        "line 10); give both versions the same blocks in the same order, or mark a block that "
+        'has no counterpart with `{: .unpaired }` (a box: `!!! note unpaired "…"`)'
+    ], build.output
+
+
+def test_clean_strict_build_with_a_translators_note_and_a_stale_translation(
+    tmp_path: Path,
+) -> None:
+    """Without the defect the strict build passes: the marked translator's note pairs, and a
+    stale translation that no longer pairs is reported as the site reports stale ones
+    (here extra.stale_translations: info)."""
+    files = {k: v for k, v in FILES.items() if "desparejo" not in k}
+    config = fixture_site(tmp_path, files, "extra:\n  stale_translations: info\n")
+    changed = tmp_path / "docs" / "es" / "posts" / "cambiado.md"
+    changed.write_text(changed.read_text(encoding="utf-8") + "\nUn párrafo nuevo.\n")
+    build = run_mkdocs(config, tmp_path / "site", verbose=True)
+    assert build.returncode == 0, build.output
+    lines = [line for line in build.output.splitlines() if "parallel text:" in line]
+    assert len(lines) == 1 and lines[0].startswith("INFO"), lines
+    assert "docs/en/posts/cambiado.md:" in lines[0]
+
+
+def test_every_readable_pair_has_a_parallel_page_in_both_languages(built: Build) -> None:
+    for slug in ("par", "desparejo", "cambiado"):
+        assert (built.site / "posts" / slug / "paralelo" / "index.html").exists()
+        assert (built.site / "en" / "posts" / slug / "parallel" / "index.html").exists()
+    assert not (built.site / "posts" / "pendiente" / "paralelo").exists()
+    assert built.page("posts/pendiente/").css_first(".parallel-switch") is None
+
+
+def test_the_control_links_both_views_and_marks_the_current_one(built: Build) -> None:
+    post_switch = built.page("posts/par/").css_first("nav.parallel-switch")
+    links = post_switch.css("a")
+    assert [(a.attributes["href"], a.attributes.get("aria-current")) for a in links] == [
+        ("./", "page"),
+        ("paralelo/", None),
+    ]
+    assert [text_of(a) for a in links] == ["Solo en español", "Junto a la traducción al inglés"]
+    assert post_switch.attributes["aria-label"] == "Vista del texto"
+    view_links = built.page("en/posts/par/parallel/").css("nav.parallel-switch a")
+    assert [(a.attributes["href"], a.attributes.get("aria-current")) for a in view_links] == [
+        ("../", None),
+        ("./", "page"),
+    ]
+    assert [text_of(a) for a in view_links] == ["English only", "Beside the Spanish original"]
+
+
+def test_blocks_side_by_side_each_column_in_its_language(built: Build) -> None:
+    for url, own, other in (
+        ("posts/par/paralelo/", "es", "en"),
+        ("en/posts/par/parallel/", "en", "es"),
+    ):
+        page = built.page(url)
+        assert page.css_first("html").attributes["lang"] == own
+        assert {c.attributes["lang"] for c in page.css(".parallel-text__cell--own")} == {own}
+        assert {c.attributes["lang"] for c in page.css(".parallel-text__cell--other")} == {other}
+        rows = page.css(".parallel-text__row")
+        kinds = [row.attributes["class"].split("--")[-1] for row in rows]
+        assert kinds == [
+            "columns",
+            "title",
+            "heading-2",
+            "paragraph",
+            "paragraph",  # the translator's note, on a row of its own
+            "quote",
+            "item",
+            "item",
+            "box",
+            "footnotes",
+        ]
+        note = rows[4]
+        english = ".parallel-text__cell--" + ("own" if own == "en" else "other")
+        assert "only in English" in text_of(note.css_first(english))
+        assert note.css_first(".parallel-text__cell--empty").attributes["lang"] == "es"
+        second = rows[7]
+        assert [ol.attributes["start"] for ol in second.css("ol")] == ["2", "2"]
+        ids = [node.attributes["id"] for node in page.css("[id]")]
+        assert not [i for i, n in Counter(ids).items() if n > 1]  # both versions' ids apart
+
+
+def test_links_footnotes_and_author_text(built: Build) -> None:
+    page = built.page("posts/par/paralelo/")
+    own = page.css_first(".parallel-text__row--paragraph .parallel-text__cell--own")
+    other = page.css_first(".parallel-text__row--paragraph .parallel-text__cell--other")
+    # Relative links lead where they led from each post (the build's link check agrees).
+    assert own.css_first("a[href$='fuentes/']").attributes["href"] == "../../../fuentes/"
+    link = other.css_first("a[href$='sources/']")
+    assert link.attributes["href"] == "../../../en/sources/"
+    assert link.attributes["hreflang"] == "en"  # a link to the other language, said so
+    assert own.css_first("sup a").attributes["href"] == "#es-fn:1"
+    assert page.css_first("#es-fn\\:1") is not None and page.css_first("#en-fn\\:1") is not None
+    html = built.html("posts/par/paralelo/")
+    assert "<script>alert(1)" not in html
+    assert text_of(page.css_first(".parallel-text h1")) == 'Par "><script>alert(1)</script>'
+
+
+def test_the_view_is_for_readers_not_for_search_engines(built: Build) -> None:
+    for url in ("posts/par/paralelo/", "en/posts/par/parallel/"):
+        page = built.page(url)
+        assert page.css_first('meta[name="robots"]').attributes["content"] == "noindex"
+        assert page.css_first('link[rel="canonical"]') is None
+        assert page.css('link[rel="alternate"][hreflang]') == []
+        assert page.css_first("[data-pagefind-body]") is None  # Pagefind indexes posts once
+    sitemap = (built.site / "sitemap.xml").read_text(encoding="utf-8")
+    assert "paralelo" not in sitemap and "/parallel/" not in sitemap
+    assert "paralelo" not in (built.site / "feed.xml").read_text(encoding="utf-8")
+    # The post itself keeps its canonical URL, hreflang cluster and index.
+    post_page = built.page("posts/par/")
+    assert post_page.css_first('meta[name="robots"]') is None
+    assert len(post_page.css('link[rel="alternate"][hreflang]')) == 3
+
+
+def test_the_language_switch_keeps_the_view(built: Build) -> None:
+    switch = built.page("posts/par/paralelo/").css_first('a.md-select__link[hreflang="en"]')
+    assert switch.attributes["href"] == "../../../en/posts/par/parallel/"
+    back = built.page("en/posts/par/parallel/").css_first('a.md-select__link[hreflang="es"]')
+    assert back.attributes["href"] == "../../../../posts/par/paralelo/"
+    single = built.page("posts/par/").css_first('a.md-select__link[hreflang="en"]')
+    assert single.attributes["href"] == "../../en/posts/par/"
+
+
+def test_a_stale_translation_shows_its_notice_in_the_view(built: Build) -> None:
+    for url, side in (
+        ("posts/cambiado/paralelo/", "other"),
+        ("en/posts/cambiado/parallel/", "own"),
+    ):
+        notice = built.page(url).css_first(".parallel-text__row--notice .translation-stale")
+        assert notice is not None, url
+        assert notice.parent.attributes["lang"] == "en"
+        assert f"parallel-text__cell--{side}" in notice.parent.attributes["class"]
+    assert built.page("posts/par/paralelo/").css_first(".translation-stale") is None
+
+
+# ---------------------------------------------------------------------------------------
+# The real site
+
+
+SLUGS = sorted(p.stem for p in (Path(__file__).parents[1] / "docs" / "es" / "posts").glob("*.md"))
+
+
+def test_the_real_essays_have_their_parallel_view(real_site: Build) -> None:
+    assert "parallel text:" not in real_site.output  # the five essays pair
+    for slug in SLUGS:
+        page = real_site.page(f"posts/{slug}/paralelo/")
+        assert page.css(".parallel-text__row"), slug
+        assert real_site.page(f"en/posts/{slug}/parallel/").css(".parallel-text__row"), slug
+        assert real_site.page(f"posts/{slug}/").css_first("nav.parallel-switch") is not None
+
+
+def test_pagefind_indexes_each_text_once(real_site: Build) -> None:
+    entry = json.loads((real_site.site / "pagefind" / "pagefind-entry.json").read_text())
+    en_entry = json.loads((real_site.site / "en" / "pagefind" / "pagefind-entry.json").read_text())
+    counts = {
+        lang: sum(data["page_count"] for data in found["languages"].values())
+        for lang, found in (("es", entry), ("en", en_entry))
+    }
+    marked = {"es": 0, "en": 0}
+    for path in real_site.pages():
+        if "data-pagefind-body" in path.read_text(encoding="utf-8"):
+            rel = path.relative_to(real_site.site).as_posix()
+            marked["en" if rel.startswith("en/") else "es"] += 1
+    assert counts == marked
