@@ -79,8 +79,11 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     if search.PAGE_MARKER in html:
         bundle = relative_url(search.bundle_url(lang, content.default_language), page.url)
         others = [
-            {**other, "bundle": relative_url(other["bundle"], page.url),
-             "search": relative_url(other["search"], page.url)}
+            {
+                **other,
+                "bundle": relative_url(other["bundle"], page.url),
+                "search": relative_url(other["search"], page.url),
+            }
             for other in _other_languages(lang)
         ]
         markup = search.search_page(lang, bundle, json.dumps(others, ensure_ascii=False))

@@ -33,6 +33,7 @@ SORT_PART = "part"  # Pagefind sort key: a post's series and position, to list a
 # What Pagefind drops from a query (Unicode punctuation classes: dashes, brackets, quotes,
 # other punctuation); assets/search.js does the same to the query before checking it.
 _DROPPED_CATEGORIES = {"Pd", "Pe", "Pf", "Pi", "Po", "Ps"}
+_NOT_INDEXED = ("[data-pagefind-ignore]", "script", "style", *EXCLUDE_SELECTORS)
 
 
 def post_fields(
@@ -251,7 +252,7 @@ def indexed_text(html: str) -> str:
     (searchable too) included."""
     tree = LexborHTMLParser(html)
     meta = [node.text() for node in tree.css("[data-pagefind-meta]")]
-    for node in tree.css(", ".join(("[data-pagefind-ignore]", "script", "style", *EXCLUDE_SELECTORS))):
+    for node in tree.css(", ".join(_NOT_INDEXED)):
         node.decompose()
     root = tree.body or tree.root
     body = root.text(separator=" ") if root is not None else ""
