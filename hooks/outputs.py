@@ -16,13 +16,15 @@ from typing import Any
 from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import CombinedEvent, event_priority
+from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from hooks import state
-from hooks.core import feeds, sitemap
+from hooks.core import collation, feeds, sitemap
 from hooks.core.search import language_root
 from hooks.core.site import SERIES_DIR
+from hooks.core.sitemap import unused_theme_file
 from hooks.core.social import social_meta
 from hooks.core.ui import t
 from hooks.core.urls import absolute_url, url_of
@@ -41,6 +43,16 @@ def _merge_not_found(pages: object) -> None:
 state.hand_off("outputs", lambda: dict(_not_found), _merge_not_found)
 
 
+@event_priority(-110)  # after static-i18n (-100) has made this language's files
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    """What no page loads is not deployed: Material's lunr search (its plugin is off:
+    Pagefind replaces it) and its worker, and the theme's source maps."""
+    for file in list(files):
+        if unused_theme_file(file.src_uri):
+            files.remove(file)
+    return files
+
+
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # The sitemap is written once from the site model (pairs with different slugs included).
     config.theme.static_templates.discard("sitemap.xml")
@@ -50,6 +62,16 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 def on_pre_build(config: MkDocsConfig) -> None:
     if not state.inside_i18n_build(config):
         _not_found.clear()
+    # This language's: the order Material's tags plugin lists tags and posts in (its sort
+    # options are functions of a tag alone), and the headings' "¶" tooltip (the toc
+    # extension's setting is one for all languages).
+    model = state.site()
+    lang, default = state.current_language(config), model.default_language
+    listing = model.content.listed_posts(lang)
+    collation.use_language(
+        lang, {url_of(post.rel_path, lang, default): i for i, post in enumerate(listing)}
+    )
+    config.mdx_configs.setdefault("toc", {})["permalink_title"] = t(lang, "toc.permalink")
 
 
 def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
@@ -90,6 +112,8 @@ def on_page_context(
             }
         )
     context["feed_links"] = links
+    if post is not None:
+        context["post_author"] = post.author  # None when unknown: no <meta name="author">
     versions = {
         other: absolute_url(site_url, url_of(path, other, default))
         for other, path in content.versions(lang, rel_path).items()
@@ -172,12 +196,12 @@ def _write_site_files(config: MkDocsConfig) -> None:
         _write(site_dir / language_root(lang, default) / NOT_FOUND, html.encode("utf-8"))
     entries = []
     for lang in content.languages:
-        paths = [
-            post.rel_path
+        dated = {
+            post.rel_path: sitemap.lastmod(post.date)
             for post in content.posts.get(lang, {}).values()
             if content.readable(post) and not post.draft
-        ]
-        paths += [page.rel_path for page in content.pages.get(lang, {}).values()]
+        }
+        paths = [*dated, *(page.rel_path for page in content.pages.get(lang, {}).values())]
         for rel_path in sorted(paths, key=lambda p: url_of(p, lang, default)):
             versions = content.versions(lang, rel_path)
             alternates = {
@@ -186,7 +210,8 @@ def _write_site_files(config: MkDocsConfig) -> None:
             }
             first = default if default in versions else lang
             alternates["x-default"] = alternates[first]
-            entries.append((absolute_url(site_url, url_of(rel_path, lang, default)), alternates))
+            url = absolute_url(site_url, url_of(rel_path, lang, default))
+            entries.append((url, alternates, dated.get(rel_path)))
     document = sitemap.sitemap(entries)
     _write(site_dir / "sitemap.xml", document)
     _write(site_dir / "sitemap.xml.gz", sitemap.gzipped(document))

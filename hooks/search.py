@@ -42,6 +42,7 @@ UNUSED_BUNDLE_FILES = (
     "pagefind-component-ui.js",
     "pagefind-component-ui.css",
     "pagefind-highlight.js",
+    "wasm.unknown.pagefind",  # loaded only for a page whose language has no index of its own
 )
 
 

@@ -107,6 +107,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "parallel.footnotes": "Notas",
         "lang.es": "español",
         "lang.en": "inglés",
+        "toc.permalink": "Enlace permanente",
+        "footer.made_with": "Hecho con {generator}",
     },
     "en": {
         "date.unknown": "Date unknown",
@@ -207,6 +209,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "parallel.footnotes": "Notes",
         "lang.es": "Spanish",
         "lang.en": "English",
+        "toc.permalink": "Permanent link",
+        "footer.made_with": "Made with {generator}",
     },
 }
 
