@@ -10,6 +10,8 @@ language's build writes its own 404.html at the site root: each is kept and put 
 from __future__ import annotations
 
 import logging
+import os
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +23,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from hooks import state
-from hooks.core import collation, feeds, sitemap
+from hooks.core import cards, collation, feeds, sitemap, social
 from hooks.core.search import language_root
 from hooks.core.site import SERIES_DIR
 from hooks.core.sitemap import unused_theme_file
@@ -33,6 +35,9 @@ log = logging.getLogger("mkdocs.hooks.outputs")
 
 FEED = "feed.xml"
 NOT_FOUND = "404.html"
+CARDS_DIR = "assets/social"  # the sharing images, named by the hash of what they show
+CARDS_CACHE = ".cache/social-cards"  # beside mkdocs.yml: kept across builds
+_cards: dict[str, cards.Card] = {}  # file name -> card, of the language being built
 _not_found: dict[str, str] = {}  # language -> its rendered 404 page
 
 
@@ -62,6 +67,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 def on_pre_build(config: MkDocsConfig) -> None:
     if not state.inside_i18n_build(config):
         _not_found.clear()
+    _cards.clear()
     # This language's: the order Material's tags plugin lists tags and posts in (its sort
     # options are functions of a tag alone), and the headings' "¶" tooltip (the toc
     # extension's setting is one for all languages).
@@ -118,16 +124,49 @@ def on_page_context(
         other: absolute_url(site_url, url_of(path, other, default))
         for other, path in content.versions(lang, rel_path).items()
     }
+    card = _card(post, lang, config)
+    _cards[card.name()] = card
+    title = post.title if post else _plain(page.title)
     context["social_meta"] = social_meta(
-        title=post.title if post else _plain(page.title),
+        # A home is the site itself: its og:title is the site's name, not "Inicio".
+        title=config.site_name if rel_path == "index.md" else title,
         description=post.description if post else _plain(page.meta.get("description") or ""),
         url=absolute_url(site_url, url_of(rel_path, lang, default)),
         lang=lang,
         site_name=config.site_name,
         versions=versions,
         post=post,
+        image=social.Image(
+            absolute_url(site_url, f"{CARDS_DIR}/{card.name()}"),
+            cards.WIDTH,
+            cards.HEIGHT,
+            card.title,
+        ),
     )
     return context
+
+
+def _card(post: Any, lang: str, config: MkDocsConfig) -> cards.Card:
+    """A post's sharing image (its title, series and part), or the language's for pages."""
+    language = t(lang, f"lang.{lang}").capitalize()
+    if post is None:
+        return cards.Card(
+            title=config.site_description or config.site_name,
+            site_name="",
+            lang=lang,
+            kicker=config.site_name,
+            footer=language,
+        )
+    model = state.site()
+    run = model.series.run_of(post.key)
+    part = run.part(post.key) if run else None
+    kicker = ""
+    if run and part:
+        position = t(lang, "series.part", position=str(part.position), count=str(run.count))
+        kicker = f"{run.series.name[lang]} · {position}"
+    return cards.Card(
+        title=post.title, site_name=config.site_name, lang=lang, kicker=kicker, footer=language
+    )
 
 
 def _plain(value: object) -> str:
@@ -139,6 +178,29 @@ def _plain(value: object) -> str:
 def _language_feeds(config: MkDocsConfig) -> None:
     with state.timed("feeds, sitemap, 404"):
         _write_language_feeds(config)
+    with state.timed("sharing images"):
+        _write_cards(config)
+
+
+def _write_cards(config: MkDocsConfig) -> None:
+    """This language's sharing images: from the cache when drawn before, else drawn (and
+    cached). The cache is the folder CARDS_CACHE beside mkdocs.yml."""
+    cache = Path(config.config_file_path).parent / CARDS_CACHE
+    folder = Path(config.site_dir) / CARDS_DIR
+    folder.mkdir(parents=True, exist_ok=True)
+    drawn = 0
+    for name, card in sorted(_cards.items()):
+        cached = cache / name
+        if not cached.is_file():
+            cache.mkdir(parents=True, exist_ok=True)
+            temporary = cached.with_suffix(f".{os.getpid()}.tmp")
+            temporary.write_bytes(cards.render(card))
+            temporary.replace(cached)  # whole, even with another build drawing it too
+            drawn += 1
+        shutil.copyfile(cached, folder / name)
+    if drawn:
+        log.info(f"Sharing images: {drawn} drawn, {len(_cards) - drawn} from the cache")
+    _cards.clear()
 
 
 def _write_language_feeds(config: MkDocsConfig) -> None:

@@ -84,6 +84,8 @@ def referenced_files(build: Build) -> set[str]:
     for path in build.pages():
         base = path.relative_to(site).as_posix()
         tree = HTMLParser(path.read_text(encoding="utf-8"))
+        for node in tree.css('meta[property="og:image"]'):
+            add(base, node.attributes.get("content") or "")
         for node in tree.css("[href], [src], [data-bundle]"):
             for attribute in ("href", "src"):
                 if node.attributes.get(attribute):
@@ -191,3 +193,69 @@ def test_404_page_in_the_language_of_the_address(
             assert [p for p in problems if p[0] != url + address] == []
         finally:
             context.close()
+
+
+# ---------------------------------------------------------------------------------------
+# Sharing
+
+
+def meta_of(tree: HTMLParser) -> dict[str, str]:
+    return {
+        (m.attributes.get("property") or m.attributes.get("name") or ""): m.attributes.get(
+            "content"
+        )
+        or ""
+        for m in tree.css("head meta[content]")
+    }
+
+
+def test_every_page_has_its_sharing_image(real_site: Build) -> None:
+    from PIL import Image
+
+    seen: dict[str, str] = {}
+    for url in page_urls(real_site):
+        tree = real_site.page(url)
+        meta = meta_of(tree)
+        image = meta["og:image"]
+        assert image.startswith(SITE_URL + "assets/social/"), url
+        path = real_site.site / image.removeprefix(SITE_URL)
+        with Image.open(path) as opened:
+            assert opened.size == (1200, 630) and opened.format == "JPEG", url
+        assert (meta["og:image:width"], meta["og:image:height"]) == ("1200", "630")
+        assert meta["twitter:card"] == "summary_large_image" and meta["twitter:image"] == image
+        if "/posts/" in f"/{url}":
+            title = tree.css_first("h1").text(deep=True).replace("¶", "").strip()
+            assert meta["og:image:alt"] == meta["og:title"] == title, url
+            seen[url] = image
+    # A card per post and per language.
+    assert len(set(seen.values())) == len(seen) >= 10
+    assert (
+        seen["posts/un-gran-programa-anti-lealtad/"]
+        != seen["en/posts/un-gran-programa-anti-lealtad/"]
+    )
+
+
+def test_homes_and_404_pages_have_their_titles(real_site: Build) -> None:
+    assert meta_of(real_site.page(""))["og:title"] == "Ensayos sobre servicio al cliente"
+    assert meta_of(real_site.page("en/"))["og:title"] == "Customer service essays"
+    spanish = HTMLParser((real_site.site / "404.html").read_text(encoding="utf-8"))
+    english = HTMLParser((real_site.site / "en" / "404.html").read_text(encoding="utf-8"))
+    assert spanish.css_first("title").text() == (
+        "Página no encontrada - Ensayos sobre servicio al cliente"
+    )
+    assert english.css_first("title").text() == "Page not found - Customer service essays"
+
+
+@pytest.mark.browser
+def test_sharing_image_loads_at_its_size(page, real_site_url: str) -> None:
+    page.goto(f"{real_site_url}en/posts/un-gran-programa-anti-lealtad/")
+    size = page.evaluate(
+        """() => new Promise((resolve, reject) => {
+            const url = document.querySelector('meta[property="og:image"]').content;
+            const image = new Image();
+            image.onload = () => resolve([image.naturalWidth, image.naturalHeight]);
+            image.onerror = reject;
+            image.src = url;
+        })"""
+    )
+    assert size == [1200, 630]
