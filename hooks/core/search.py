@@ -7,6 +7,7 @@ series as result metadata and its series and tags as filters.
 
 from __future__ import annotations
 
+import functools
 import json
 import unicodedata
 from collections import Counter
@@ -234,16 +235,21 @@ def words_of(text: str) -> list[str]:
     Diacritics stay (:func:`fold` removes them)."""
     found = []
     for chunk in unicodedata.normalize("NFC", text.lower()).split():
-        kept = "".join(c for c in chunk if unicodedata.category(c) not in _DROPPED_CATEGORIES)
-        if kept:
-            found.append(kept)
-        spaced = "".join(
-            " " if unicodedata.category(c) in _DROPPED_CATEGORIES else c for c in chunk
-        )
+        if chunk.isalnum():  # most words: nothing to drop
+            found.append(chunk)
+            continue
+        spaced = "".join(" " if _dropped(c) else c for c in chunk)
         parts = spaced.split()
+        if parts:
+            found.append("".join(parts))
         if len(parts) > 1:
             found.extend(parts)
     return found
+
+
+@functools.lru_cache(maxsize=4096)
+def _dropped(char: str) -> bool:
+    return unicodedata.category(char) in _DROPPED_CATEGORIES
 
 
 def indexed_text(html: str) -> str:
