@@ -10,19 +10,23 @@ language's build writes its own 404.html at the site root: each is kept and put 
 from __future__ import annotations
 
 import logging
+import os
+import shutil
 from pathlib import Path
 from typing import Any
 
 from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import CombinedEvent, event_priority
+from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from hooks import state
-from hooks.core import feeds, sitemap
+from hooks.core import cards, collation, feeds, sitemap, social
 from hooks.core.search import language_root
 from hooks.core.site import SERIES_DIR
+from hooks.core.sitemap import unused_theme_file
 from hooks.core.social import social_meta
 from hooks.core.ui import t
 from hooks.core.urls import absolute_url, url_of
@@ -31,6 +35,9 @@ log = logging.getLogger("mkdocs.hooks.outputs")
 
 FEED = "feed.xml"
 NOT_FOUND = "404.html"
+CARDS_DIR = "assets/social"  # the sharing images, named by the hash of what they show
+CARDS_CACHE = ".cache/social-cards"  # beside mkdocs.yml: kept across builds
+_cards: dict[str, cards.Card] = {}  # file name -> card, of the language being built
 _not_found: dict[str, str] = {}  # language -> its rendered 404 page
 
 
@@ -39,6 +46,16 @@ def _merge_not_found(pages: object) -> None:
 
 
 state.hand_off("outputs", lambda: dict(_not_found), _merge_not_found)
+
+
+@event_priority(-110)  # after static-i18n (-100) has made this language's files
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    """What no page loads is not deployed: Material's lunr search (its plugin is off:
+    Pagefind replaces it) and its worker, and the theme's source maps."""
+    for file in list(files):
+        if unused_theme_file(file.src_uri):
+            files.remove(file)
+    return files
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -50,6 +67,17 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 def on_pre_build(config: MkDocsConfig) -> None:
     if not state.inside_i18n_build(config):
         _not_found.clear()
+    _cards.clear()
+    # This language's: the order Material's tags plugin lists tags and posts in (its sort
+    # options are functions of a tag alone), and the headings' "¶" tooltip (the toc
+    # extension's setting is one for all languages).
+    model = state.site()
+    lang, default = state.current_language(config), model.default_language
+    listing = model.content.listed_posts(lang)
+    collation.use_language(
+        lang, {url_of(post.rel_path, lang, default): i for i, post in enumerate(listing)}
+    )
+    config.mdx_configs.setdefault("toc", {})["permalink_title"] = t(lang, "toc.permalink")
 
 
 def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
@@ -90,20 +118,55 @@ def on_page_context(
             }
         )
     context["feed_links"] = links
+    if post is not None:
+        context["post_author"] = post.author  # None when unknown: no <meta name="author">
     versions = {
         other: absolute_url(site_url, url_of(path, other, default))
         for other, path in content.versions(lang, rel_path).items()
     }
+    card = _card(post, lang, config)
+    _cards[card.name()] = card
+    title = post.title if post else _plain(page.title)
     context["social_meta"] = social_meta(
-        title=post.title if post else _plain(page.title),
+        # A home is the site itself: its og:title is the site's name, not "Inicio".
+        title=config.site_name if rel_path == "index.md" else title,
         description=post.description if post else _plain(page.meta.get("description") or ""),
         url=absolute_url(site_url, url_of(rel_path, lang, default)),
         lang=lang,
         site_name=config.site_name,
         versions=versions,
         post=post,
+        image=social.Image(
+            absolute_url(site_url, f"{CARDS_DIR}/{card.name()}"),
+            cards.WIDTH,
+            cards.HEIGHT,
+            card.title,
+        ),
     )
     return context
+
+
+def _card(post: Any, lang: str, config: MkDocsConfig) -> cards.Card:
+    """A post's sharing image (its title, series and part), or the language's for pages."""
+    language = t(lang, f"lang.{lang}").capitalize()
+    if post is None:
+        return cards.Card(
+            title=config.site_description or config.site_name,
+            site_name="",
+            lang=lang,
+            kicker=config.site_name,
+            footer=language,
+        )
+    model = state.site()
+    run = model.series.run_of(post.key)
+    part = run.part(post.key) if run else None
+    kicker = ""
+    if run and part:
+        position = t(lang, "series.part", position=str(part.position), count=str(run.count))
+        kicker = f"{run.series.name[lang]} · {position}"
+    return cards.Card(
+        title=post.title, site_name=config.site_name, lang=lang, kicker=kicker, footer=language
+    )
 
 
 def _plain(value: object) -> str:
@@ -115,6 +178,29 @@ def _plain(value: object) -> str:
 def _language_feeds(config: MkDocsConfig) -> None:
     with state.timed("feeds, sitemap, 404"):
         _write_language_feeds(config)
+    with state.timed("sharing images"):
+        _write_cards(config)
+
+
+def _write_cards(config: MkDocsConfig) -> None:
+    """This language's sharing images: from the cache when drawn before, else drawn (and
+    cached). The cache is the folder CARDS_CACHE beside mkdocs.yml."""
+    cache = Path(config.config_file_path).parent / CARDS_CACHE
+    folder = Path(config.site_dir) / CARDS_DIR
+    folder.mkdir(parents=True, exist_ok=True)
+    drawn = 0
+    for name, card in sorted(_cards.items()):
+        cached = cache / name
+        if not cached.is_file():
+            cache.mkdir(parents=True, exist_ok=True)
+            temporary = cached.with_suffix(f".{os.getpid()}.tmp")
+            temporary.write_bytes(cards.render(card))
+            temporary.replace(cached)  # whole, even with another build drawing it too
+            drawn += 1
+        shutil.copyfile(cached, folder / name)
+    if drawn:
+        log.info(f"Sharing images: {drawn} drawn, {len(_cards) - drawn} from the cache")
+    _cards.clear()
 
 
 def _write_language_feeds(config: MkDocsConfig) -> None:
@@ -172,12 +258,12 @@ def _write_site_files(config: MkDocsConfig) -> None:
         _write(site_dir / language_root(lang, default) / NOT_FOUND, html.encode("utf-8"))
     entries = []
     for lang in content.languages:
-        paths = [
-            post.rel_path
+        dated = {
+            post.rel_path: sitemap.lastmod(post.date)
             for post in content.posts.get(lang, {}).values()
             if content.readable(post) and not post.draft
-        ]
-        paths += [page.rel_path for page in content.pages.get(lang, {}).values()]
+        }
+        paths = [*dated, *(page.rel_path for page in content.pages.get(lang, {}).values())]
         for rel_path in sorted(paths, key=lambda p: url_of(p, lang, default)):
             versions = content.versions(lang, rel_path)
             alternates = {
@@ -186,7 +272,8 @@ def _write_site_files(config: MkDocsConfig) -> None:
             }
             first = default if default in versions else lang
             alternates["x-default"] = alternates[first]
-            entries.append((absolute_url(site_url, url_of(rel_path, lang, default)), alternates))
+            url = absolute_url(site_url, url_of(rel_path, lang, default))
+            entries.append((url, alternates, dated.get(rel_path)))
     document = sitemap.sitemap(entries)
     _write(site_dir / "sitemap.xml", document)
     _write(site_dir / "sitemap.xml.gz", sitemap.gzipped(document))

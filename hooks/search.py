@@ -12,6 +12,7 @@ process hands its indexing back to this one, which starts it on joining it.
 
 from __future__ import annotations
 
+import json
 import logging
 import shutil
 import subprocess
@@ -41,6 +42,7 @@ UNUSED_BUNDLE_FILES = (
     "pagefind-component-ui.js",
     "pagefind-component-ui.css",
     "pagefind-highlight.js",
+    "wasm.unknown.pagefind",  # loaded only for a page whose language has no index of its own
 )
 
 
@@ -54,7 +56,21 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     env.globals["search_page_url"] = (
         url_of(search_page.rel_path, lang, content.default_language) if search_page else ""
     )
+    env.globals["search_texts"] = search.texts_of(lang)
+    env.globals["search_languages"] = _other_languages(lang)
     return env
+
+
+def _other_languages(lang: str) -> list[dict[str, str]]:
+    """The other languages' bundles and search pages (site-relative URLs)."""
+    content = state.site().content
+    default = content.default_language
+    pages = {
+        other: url_of(page.rel_path, other, default)
+        for other in content.languages
+        if (page := content.pages.get(other, {}).get(search.SEARCH_KEY)) is not None
+    }
+    return search.other_languages(lang, content.languages, pages, default)
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -63,22 +79,38 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     lang, rel_path = state.page_language(page), state.page_rel_path(page)
     if search.PAGE_MARKER in html:
         bundle = relative_url(search.bundle_url(lang, content.default_language), page.url)
-        return html.replace(search.PAGE_MARKER, str(search.search_page(lang, bundle)))
+        others = [
+            {
+                **other,
+                "bundle": relative_url(other["bundle"], page.url),
+                "search": relative_url(other["search"], page.url),
+            }
+            for other in _other_languages(lang)
+        ]
+        markup = search.search_page(lang, bundle, json.dumps(others, ensure_ascii=False))
+        return html.replace(search.PAGE_MARKER, str(markup))
     key = content.path_keys.get(lang, {}).get(rel_path)
     post = content.posts.get(lang, {}).get(key or "")
     if post is not None:
         if post.draft or post.translation_status != "complete":
             return html  # drafts and pending translations stay out of search
         run = model.series.run_of(post.key)
-        meta, filters = search.post_fields(post, run.series.name[lang] if run else None)
+        part = run.part(post.key) if run else None
+        meta, filters, sorts = search.post_fields(
+            post,
+            run.series.name[lang] if run else None,
+            (run.series.id, part.position) if run and part else None,
+        )
     elif key in content.pages.get(lang, {}) and not _excluded(page):
-        meta, filters = {}, {}
+        meta, filters, sorts = {}, {}, {}
     else:
         return html
     # Pagefind reads only where indexed pages are: their URLs relative to the language root.
     default = model.default_language
     _indexed_urls.setdefault(lang, []).append(url_of(rel_path, default, default))
-    return search.indexed(html, meta, filters)
+    marked = search.indexed(html, meta, filters, sorts)
+    _indexed_texts.setdefault(lang, []).append(search.indexed_text(marked))
+    return marked
 
 
 def _excluded(page: Page) -> bool:
@@ -98,6 +130,7 @@ class _Run:
 
 _runs: list[_Run] = []
 _indexed_urls: dict[str, list[str]] = {}  # language -> its pages marked for the index
+_indexed_texts: dict[str, list[str]] = {}  # language -> the text Pagefind indexes, per page
 # In a process building one language for hooks/parallel.py: the indexing it hands back, to
 # run beside the parent's link check rather than keep that process waiting.
 _handed_back: list[tuple[str, Path, list[str]]] = []  # language, bundle, command
@@ -107,6 +140,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
     if not state.inside_i18n_build(config):
         _stop_all()
         _indexed_urls.clear()
+        _indexed_texts.clear()
 
 
 @event_priority(-50)  # before static-i18n (-100) starts building the next language
@@ -122,6 +156,9 @@ def _start_indexing(config: MkDocsConfig) -> None:
     bundle = root / search.BUNDLE_DIR
     if bundle.exists():
         shutil.rmtree(bundle)  # a stale bundle of a previous build must not survive
+    bundle.mkdir(parents=True)
+    texts = sorted(_indexed_texts.pop(lang, []))  # in page order whatever the build order
+    (bundle / search.VOCABULARY_FILE).write_bytes(search.vocabulary(texts))
     command = [str(_executable()), *search.pagefind_command(str(root), glob)]
     if state.worker:
         _handed_back.append((lang, bundle, command))

@@ -6,6 +6,7 @@ import contextlib
 import functools
 import gzip
 import http.server
+import io
 import os
 import re
 import shutil
@@ -340,3 +341,40 @@ def _filter_sizes(found: dict[str, bytes]) -> list[int]:
     return sorted(
         len(gzip.decompress(data)) for name, data in found.items() if name.endswith(".pf_filter")
     )
+
+
+class _GitHubPagesHandler(_QuietHandler):
+    """Answers as GitHub Pages does: a folder without a trailing slash is redirected (301),
+    a missing path gets the site's 404.html with status 404, whatever its language."""
+
+    not_found: Path
+
+    def send_head(self):  # type: ignore[no-untyped-def]  # the base class's
+        path = Path(self.translate_path(self.path))
+        missing = not path.exists() or (path.is_dir() and not (path / "index.html").exists())
+        if not missing:
+            return super().send_head()
+        page = self.not_found.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(page)))
+        self.end_headers()
+        return io.BytesIO(page)
+
+
+@contextlib.contextmanager
+def serve_like_github_pages(site: Path, project: str, scratch: Path) -> Iterator[str]:
+    """Serve the built ``site`` as GitHub Pages serves a project site, at
+    http://127.0.0.1:<port>/<project>/ (its 404.html for any missing address); yields that
+    URL. ``scratch``: an empty folder for the server's root."""
+    (scratch / project).symlink_to(site, target_is_directory=True)
+    handler_class = type("Handler", (_GitHubPagesHandler,), {"not_found": site / "404.html"})
+    handler = functools.partial(handler_class, directory=str(scratch))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/{project}/"
+    finally:
+        server.shutdown()
+        server.server_close()

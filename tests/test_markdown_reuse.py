@@ -26,6 +26,6 @@ def test_reused_parsers_write_the_same_site_as_new_ones(tmp_path: Path) -> None:
     assert len(counts) == 2  # once per language
     rendered = reused.output.count("DEBUG   -  Reading: ")  # MkDocs reads, then renders
     assert rendered > 20
-    assert counts[-1] == (1, rendered - 1)  # one parser for every page of both languages
+    assert counts[-1] == (2, rendered - 2)  # a parser per language (its own ¶ tooltip)
     assert not REUSE_LINE.search(new.output)
-    assert assert_same_site(tmp_path / "reused", tmp_path / "new") >= 90
+    assert assert_same_site(tmp_path / "reused", tmp_path / "new") >= 60  # no lunr files

@@ -65,7 +65,7 @@ def test_the_parallel_build_writes_what_one_process_writes(tmp_path: Path) -> No
     assert sequential.returncode == 0, sequential.output[-3000:]
     assert (PARALLEL_LINE in parallel.output) is TWO_CORES
     assert PARALLEL_LINE not in sequential.output
-    assert assert_same_site(tmp_path / "parallel", tmp_path / "sequential") >= 90
+    assert assert_same_site(tmp_path / "parallel", tmp_path / "sequential") >= 60  # no lunr files
     for build in (parallel, sequential):  # the English pages' links and index are counted
         assert "Search index: 2 language bundles" in build.output
         assert "Link check: no problems." in build.output

@@ -5,6 +5,14 @@
  * - The search page (/buscar/, /en/search/) lists every result, with series and tag filters.
  * - Pagefind's script and index load on first use (focus, a key, or the search page), never
  *   before first paint; this file itself is loaded with `defer`.
+ * - A result is only ever a page holding every word of the query (or a word it begins, or
+ *   one sharing its stem): when Pagefind finds no indexed word starting with a query word, it
+ *   answers with the longest indexed word that is a prefix of it ("advertisers" -> "a"; its
+ *   search_term/find_word_extensions, no option turns it off). So each word is checked first
+ *   against the language's vocabulary (pagefind/vocabulary.json, written at build time) and,
+ *   if no word there starts with it, with Pagefind's exact ("quoted") search, which matches
+ *   stems and never backtracks ("clientes" finds "cliente"). A word failing both: no results,
+ *   then the same query in the other languages and a close spelling, if any.
  * Every text comes from data-* attributes rendered from the site's UI strings.
  */
 (function () {
@@ -13,21 +21,148 @@
   var box = document.querySelector("[data-pagefind-ui]");
   var page = document.querySelector("[data-pagefind-page]");
   if (!box && !page) return;
-  var bundle = (box || page).getAttribute("data-bundle");
-  var loading = null;
+  var root = page || box;
+  var indexes = {}; // bundle URL -> {url, loading}
+  var lang = document.documentElement.getAttribute("lang") || "";
+  var current = index(root.getAttribute("data-bundle"));
+  var others = JSON.parse(root.getAttribute("data-languages") || "[]");
+  // What Pagefind removes from a query before searching (hooks/core/search.py drops the same).
+  var DROPPED = /[\p{Pd}\p{Pe}\p{Pf}\p{Pi}\p{Po}\p{Ps}]/gu;
+  var collator = new Intl.Collator(lang || undefined, { sensitivity: "base", numeric: true });
 
-  function pagefind() {
-    if (!loading) {
-      var url = new URL(bundle + "pagefind.js", document.baseURI).href;
-      loading = import(url).then(function (module) {
-        return module.options({ excerptLength: 24 }).then(function () {
-          module.init();
-          return module;
-        });
+  /* ------------------------------------------------------------- one language's index ---- */
+
+  function index(bundle) {
+    var url = new URL(bundle, document.baseURI).href;
+    if (!indexes[url]) indexes[url] = { url: url, loading: null };
+    return indexes[url];
+  }
+
+  /* Pagefind (a module per bundle URL: each language's is its own instance) and the
+     vocabulary, loaded together on first use. */
+  function load(target) {
+    if (!target.loading) {
+      var module = import(target.url + "pagefind.js").then(function (pagefind) {
+        return pagefind.options({ excerptLength: 24 }).then(function () {
+          return pagefind.init();
+        }).then(function () { return pagefind; });
+      });
+      var words = fetch(target.url + "vocabulary.json")
+        .then(function (response) {
+          if (!response.ok) throw new Error("vocabulary: " + response.status);
+          return response.json();
+        })
+        .then(vocabulary);
+      target.loading = Promise.all([module, words]).then(function (both) {
+        return { pagefind: both[0], vocabulary: both[1] };
       });
     }
-    return loading;
+    return target.loading;
   }
+
+  function vocabulary(data) {
+    var counts = {};
+    data.words.forEach(function (word, i) { counts[word] = data.counts[i]; });
+    var words = data.words.slice().sort(); // JavaScript's order, for the binary search
+    var forms = data.forms || {};
+    return {
+      /* How a (folded) word is written on the pages: "atencion" -> "atención". */
+      written: function (word) {
+        return Object.prototype.hasOwnProperty.call(forms, word) ? forms[word] : word;
+      },
+      /* Whether a word of the pages starts with `term` (or is it). */
+      begins: function (term) {
+        var low = 0;
+        var high = words.length;
+        while (low < high) {
+          var middle = (low + high) >> 1;
+          if (words[middle] < term) low = middle + 1;
+          else high = middle;
+        }
+        return low < words.length && words[low].lastIndexOf(term, 0) === 0;
+      },
+      /* The closest word of the pages to `term` (edit distance 1, or 2 from 6 letters on;
+         a swap of neighbours counts 1), the most frequent of the closest; or null. */
+      closest: function (term) {
+        if (term.length < 3) return null;
+        var limit = term.length >= 6 ? 2 : 1;
+        var best = null;
+        var bestDistance = limit + 1;
+        for (var i = 0; i < words.length; i++) {
+          var word = words[i];
+          if (Math.abs(word.length - term.length) > limit || word === term) continue;
+          var d = distance(term, word, bestDistance + 1);
+          if (d < bestDistance || (d === bestDistance && best && counts[word] > counts[best])) {
+            best = word;
+            bestDistance = d;
+          }
+        }
+        return bestDistance <= limit ? best : null;
+      },
+    };
+  }
+
+  /* Optimal string alignment distance, or `stop` once it is sure to be `stop` or more. */
+  function distance(a, b, stop) {
+    var previous2 = null;
+    var previous = [];
+    for (var j = 0; j <= b.length; j++) previous.push(j);
+    for (var i = 1; i <= a.length; i++) {
+      var row = [i];
+      var smallest = i;
+      for (j = 1; j <= b.length; j++) {
+        var cost = a[i - 1] === b[j - 1] ? 0 : 1;
+        var value = Math.min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + cost);
+        if (previous2 && i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+          value = Math.min(value, previous2[j - 2] + 1);
+        }
+        row.push(value);
+        if (value < smallest) smallest = value;
+      }
+      // A row depends on the two before it: both at `stop` or more, so is the rest.
+      if (smallest >= stop && Math.min.apply(null, previous) >= stop) return stop;
+      previous2 = previous;
+      previous = row;
+    }
+    return previous[b.length];
+  }
+
+  /* The words of a query as Pagefind reads them: lower case, no punctuation, no accents. */
+  function terms(query) {
+    return query
+      .toLocaleLowerCase()
+      .replace(DROPPED, "")
+      .normalize("NFD")
+      .replace(/\p{M}/gu, "")
+      .split(/\s+/)
+      .filter(Boolean);
+  }
+
+  /* Pagefind's answer to `query` in `target`, checked: {results, filters, missing}, where
+     `missing` lists the query's words that no page holds (then there are no results).
+     `query` may be empty when `options.filters` chooses something. */
+  function answer(target, query, options) {
+    var words = terms(query);
+    return load(target).then(function (loaded) {
+      var pagefind = loaded.pagefind;
+      var unchecked = words.filter(function (word) { return !loaded.vocabulary.begins(word); });
+      return Promise.all(
+        unchecked.map(function (word) {
+          return pagefind.search('"' + word + '"').then(function (exact) {
+            return exact.results.length ? null : word;
+          });
+        })
+      ).then(function (checked) {
+        var missing = checked.filter(Boolean);
+        if (missing.length) return { results: [], filters: {}, missing: missing, loaded: loaded };
+        return pagefind.search(words.length ? query : null, options || {}).then(function (found) {
+          return { results: found.results, filters: found.filters, missing: [], loaded: loaded };
+        });
+      });
+    });
+  }
+
+  /* -------------------------------------------------------------------------- texts ---- */
 
   function text(element, key, count) {
     var value = element.getAttribute("data-text-" + key) || "";
@@ -37,6 +172,64 @@
   function countText(element, count) {
     if (count === 0) return text(element, "none");
     return text(element, count === 1 ? "one" : "other", count);
+  }
+
+  /* A fragment from the UI string `key`, its {placeholders} replaced by text or nodes. */
+  function fill(element, key, values) {
+    var fragment = document.createDocumentFragment();
+    var template = element.getAttribute("data-text-" + key) || "";
+    template.split(/(\{[a-z]+\})/).forEach(function (piece) {
+      var name = /^\{([a-z]+)\}$/.exec(piece);
+      var value = name && Object.prototype.hasOwnProperty.call(values, name[1])
+        ? values[name[1]]
+        : piece;
+      fragment.appendChild(typeof value === "string" ? document.createTextNode(value) : value);
+    });
+    return fragment;
+  }
+
+  function anchor(href, content) {
+    var link = document.createElement("a");
+    link.href = href;
+    link.textContent = content;
+    return link;
+  }
+
+  /* What helps when a query finds nothing: the same query in the other languages (with the
+     number of results there), a close spelling of its unknown words (when that spelling
+     finds something). Calls `show(fragment)` for each help found, in that order. */
+  function helpFor(element, query, missing, loaded, searchPage, show) {
+    var tasks = [];
+    var corrections = {};
+    var corrected = missing.length > 0 && missing.every(function (word) {
+      var close = loaded.vocabulary.closest(word);
+      if (close) corrections[word] = loaded.vocabulary.written(close);
+      return Boolean(close);
+    });
+    var fixed = terms(query).map(function (t) { return corrections[t] || t; }).join(" ");
+    if (corrected) {
+      tasks.push(answer(current, fixed).then(function (found) {
+        if (!found.results.length) return null;
+        var link = anchor(searchPage + "?q=" + encodeURIComponent(fixed), fixed);
+        link.setAttribute("data-suggestion", fixed);
+        return fill(element, "suggest", {
+          suggestion: link,
+          results: countText(element, found.results.length),
+        });
+      }));
+    }
+    others.forEach(function (other) {
+      tasks.push(answer(index(other.bundle), query).then(function (found) {
+        if (!found.results.length) return null;
+        var link = anchor(other.search + "?q=" + encodeURIComponent(query),
+          countText(element, found.results.length));
+        link.hreflang = other.lang;
+        return fill(element, "elsewhere", { language: other.name, results: link, query: query });
+      }, function () { return null; }));
+    });
+    return Promise.all(tasks).then(function (helps) {
+      helps.filter(Boolean).forEach(show);
+    });
   }
 
   /* One result, built with DOM calls: titles and meta are text; Pagefind's excerpt is its
@@ -78,6 +271,7 @@
     var list = box.querySelector(".md-search-result__list");
     var searchPage = box.getAttribute("data-search-page");
     var latest = 0;
+    var timer = null;
     var classes = {
       item: "md-search-result__item",
       link: "md-search-result__link",
@@ -87,7 +281,7 @@
 
     function open() {
       if (toggle && !toggle.checked) toggle.checked = true;
-      pagefind();
+      load(current);
     }
 
     function close() {
@@ -99,10 +293,23 @@
       return Array.prototype.slice.call(list.querySelectorAll("a"));
     }
 
+    function helpItem(fragment) {
+      var item = document.createElement("li");
+      item.className = "md-search-result__item pf-search__help";
+      var paragraph = document.createElement("p");
+      paragraph.appendChild(fragment);
+      Array.prototype.forEach.call(paragraph.querySelectorAll("a"), function (link) {
+        link.className = "md-search-result__link";
+      });
+      item.appendChild(paragraph);
+      list.appendChild(item);
+    }
+
     function run() {
       var query = input.value.trim();
       var ticket = ++latest;
-      if (!query) {
+      clearTimeout(timer);
+      if (!terms(query).length) {
         meta.textContent = text(box, "initial");
         list.textContent = "";
         box.removeAttribute("data-state");
@@ -110,34 +317,43 @@
       }
       meta.textContent = text(box, "loading");
       box.setAttribute("data-state", "loading");
-      pagefind()
-        .then(function (module) { return module.debouncedSearch(query, {}, 120); })
-        .then(function (search) {
-          if (search === null || ticket !== latest) return null; // a newer query replaced it
-          return Promise.all(search.results.slice(0, 8).map(function (r) { return r.data(); }))
-            .then(function (items) { return { total: search.results.length, items: items }; });
-        })
-        .then(function (found) {
-          if (!found || ticket !== latest) return;
-          list.textContent = "";
-          found.items.forEach(function (data) { list.appendChild(resultItem(data, classes)); });
-          meta.textContent = countText(box, found.total);
-          if (found.total > found.items.length && searchPage) {
-            var more = document.createElement("li");
-            more.className = "md-search-result__item pf-search__all";
-            var link = document.createElement("a");
-            link.className = "md-search-result__link";
-            link.href = searchPage + "?q=" + encodeURIComponent(query);
-            link.textContent = text(box, "all");
-            more.appendChild(link);
-            list.appendChild(more);
-          }
-          box.setAttribute("data-state", "ready");
-        })
-        .catch(function () {
-          meta.textContent = text(box, "error");
-          box.setAttribute("data-state", "error");
-        });
+      timer = setTimeout(function () {
+        answer(current, query)
+          .then(function (found) {
+            if (ticket !== latest) return null;
+            return Promise.all(found.results.slice(0, 8).map(function (r) { return r.data(); }))
+              .then(function (items) { return { found: found, items: items }; });
+          })
+          .then(function (shown) {
+            if (!shown || ticket !== latest) return null;
+            var found = shown.found;
+            list.textContent = "";
+            shown.items.forEach(function (data) { list.appendChild(resultItem(data, classes)); });
+            meta.textContent = found.results.length
+              ? countText(box, found.results.length)
+              : text(box, "none-for").replace("{query}", query);
+            if (found.results.length > shown.items.length && searchPage) {
+              var more = document.createElement("li");
+              more.className = "md-search-result__item pf-search__all";
+              var link = anchor(searchPage + "?q=" + encodeURIComponent(query), text(box, "all"));
+              link.className = "md-search-result__link";
+              more.appendChild(link);
+              list.appendChild(more);
+            }
+            if (found.results.length) return null;
+            return helpFor(box, query, found.missing, found.loaded, searchPage, function (help) {
+              if (ticket === latest) helpItem(help);
+            });
+          })
+          .then(function () {
+            if (ticket === latest) box.setAttribute("data-state", "ready");
+          })
+          .catch(function () {
+            if (ticket !== latest) return;
+            meta.textContent = text(box, "error");
+            box.setAttribute("data-state", "error");
+          });
+      }, 120);
     }
 
     input.addEventListener("focus", open);
@@ -146,7 +362,7 @@
       setTimeout(function () { run(); input.focus(); }, 0);
     });
     form.addEventListener("submit", function (event) {
-      var first = results()[0];
+      var first = list.querySelector(".md-search-result__item:not(.pf-search__help) a");
       if (first) {
         event.preventDefault();
         window.location.href = first.href;
@@ -187,17 +403,22 @@
 
   /* --------------------------------------------------------------- search page ---- */
 
+  var FILTER_KEYS = ["series", "tag"];
+
   function setUpPage() {
     var form = page.querySelector("form");
     var input = page.querySelector("input[type=search]");
     var filtersBox = page.querySelector(".pf-page__filters");
     var status = page.querySelector(".pf-page__status");
+    var help = page.querySelector(".pf-page__help");
     var list = page.querySelector(".pf-page__results");
     var more = page.querySelector(".pf-page__more");
     var params = new URLSearchParams(window.location.search);
     var chosen = { series: params.getAll("series"), tag: params.getAll("tag") };
+    var labels = { series: {}, tag: {} }; // filter value -> {box, count text node}
+    var totals = {};
     var shown = 0;
-    var current = null;
+    var results = [];
     var latest = 0;
     var classes = {
       item: "pf-result",
@@ -208,22 +429,69 @@
     input.value = params.get("q") || "";
 
     function updateUrl() {
+      var query = input.value.trim();
       var next = new URLSearchParams();
-      if (input.value.trim()) next.set("q", input.value.trim());
-      ["series", "tag"].forEach(function (key) {
+      if (query) next.set("q", query);
+      FILTER_KEYS.forEach(function (key) {
         chosen[key].forEach(function (value) { next.append(key, value); });
       });
-      var query = next.toString();
-      window.history.replaceState(null, "", window.location.pathname + (query ? "?" + query : ""));
+      var search = next.toString();
+      window.history.replaceState(null, "", window.location.pathname + (search ? "?" + search : ""));
+      /* The language switcher keeps the query (filter values are names in this language). */
+      Array.prototype.forEach.call(
+        document.querySelectorAll(".md-select__link[hreflang]"),
+        function (link) {
+          var target = new URL(link.href);
+          if (query) target.searchParams.set("q", query);
+          else target.searchParams.delete("q");
+          link.href = target.href;
+        }
+      );
     }
 
     function showMore() {
-      if (!current) return;
-      var batch = current.results.slice(shown, shown + 10);
+      var batch = results.slice(shown, shown + 10);
       shown += batch.length;
+      more.hidden = shown >= results.length;
       return Promise.all(batch.map(function (r) { return r.data(); })).then(function (items) {
         items.forEach(function (data) { list.appendChild(resultItem(data, classes)); });
-        more.hidden = shown >= current.results.length;
+      });
+    }
+
+    function filtersFor(except) {
+      var filters = {};
+      FILTER_KEYS.forEach(function (key) {
+        if (key !== except && chosen[key].length) filters[key] = { any: chosen[key] };
+      });
+      return filters;
+    }
+
+    /* Counts within the current results: for each filter, the results of the query with
+       the other filters applied (so that ticking a box says what it would give). */
+    function showCounts(query, found) {
+      if (!terms(query).length && !chosen.series.length && !chosen.tag.length) {
+        return Promise.resolve(setCounts(totals));
+      }
+      return Promise.all(FILTER_KEYS.map(function (key) {
+        if (!chosen[key].length) return Promise.resolve(found.filters[key] || {});
+        return answer(current, query, { filters: filtersFor(key) }).then(function (other) {
+          return other.filters[key] || {};
+        });
+      })).then(function (counts) {
+        var byKey = {};
+        FILTER_KEYS.forEach(function (key, i) { byKey[key] = counts[i]; });
+        setCounts(byKey);
+      });
+    }
+
+    function setCounts(counts) {
+      FILTER_KEYS.forEach(function (key) {
+        Object.keys(labels[key]).forEach(function (value) {
+          var count = (counts[key] && counts[key][value]) || 0;
+          var label = labels[key][value];
+          label.count.textContent = " (" + count + ")";
+          label.box.disabled = count === 0 && !label.box.checked;
+        });
       });
     }
 
@@ -231,41 +499,57 @@
       var query = input.value.trim();
       var ticket = ++latest;
       updateUrl();
-      var filters = {};
-      ["series", "tag"].forEach(function (key) {
-        if (chosen[key].length) filters[key] = { any: chosen[key] };
-      });
-      if (!query && !Object.keys(filters).length) {
+      help.textContent = "";
+      var filters = filtersFor(null);
+      if (!terms(query).length && !Object.keys(filters).length) {
         list.textContent = "";
+        results = [];
         status.textContent = text(page, "initial");
         more.hidden = true;
+        setCounts(totals);
         page.setAttribute("data-state", "ready");
         return Promise.resolve();
       }
       page.setAttribute("data-state", "loading");
       status.textContent = text(page, "loading");
-      return pagefind()
-        .then(function (module) { return module.search(query || null, { filters: filters }); })
-        .then(function (search) {
-          if (ticket !== latest) return;
-          current = search;
+      var options = { filters: filters };
+      if (chosen.series.length) options.sort = { part: "asc" }; // a series reads in order
+      return answer(current, query, options)
+        .then(function (found) {
+          if (ticket !== latest) return null;
+          results = found.results;
           shown = 0;
           list.textContent = "";
-          status.textContent = countText(page, search.results.length);
-          return showMore();
+          status.textContent = results.length || !terms(query).length
+            ? countText(page, results.length)
+            : text(page, "none-for").replace("{query}", query);
+          return Promise.all([
+            showMore(),
+            showCounts(query, found),
+            results.length || !terms(query).length
+              ? null
+              : helpFor(page, query, found.missing, found.loaded, "", function (fragment) {
+                if (ticket !== latest) return;
+                var paragraph = document.createElement("p");
+                paragraph.appendChild(fragment);
+                help.appendChild(paragraph);
+              }),
+          ]);
         })
         .then(function () {
           if (ticket === latest) page.setAttribute("data-state", "ready");
         })
         .catch(function () {
+          if (ticket !== latest) return;
           status.textContent = text(page, "error");
           page.setAttribute("data-state", "error");
         });
     }
 
     function renderFilters(available) {
-      ["series", "tag"].forEach(function (key) {
-        var values = Object.keys(available[key] || {}).sort();
+      totals = available;
+      FILTER_KEYS.forEach(function (key) {
+        var values = Object.keys(available[key] || {}).sort(collator.compare);
         if (!values.length) return;
         var fieldset = document.createElement("fieldset");
         fieldset.className = "pf-page__filter";
@@ -285,8 +569,11 @@
               .map(function (checked) { return checked.value; });
             run();
           });
+          var count = document.createTextNode(" (" + available[key][value] + ")");
           label.appendChild(box);
-          label.appendChild(document.createTextNode(value + " (" + available[key][value] + ")"));
+          label.appendChild(document.createTextNode(value));
+          label.appendChild(count);
+          labels[key][value] = { box: box, count: count };
           fieldset.appendChild(label);
         });
         filtersBox.appendChild(fieldset);
@@ -297,13 +584,14 @@
       event.preventDefault();
       run();
     });
+    var timer = null;
     input.addEventListener("input", function () {
-      clearTimeout(input._timer);
-      input._timer = setTimeout(run, 200);
+      clearTimeout(timer);
+      timer = setTimeout(run, 200);
     });
     more.addEventListener("click", showMore);
-    pagefind()
-      .then(function (module) { return module.filters(); })
+    load(current)
+      .then(function (loaded) { return loaded.pagefind.filters(); })
       .then(renderFilters)
       .then(run)
       .catch(function () {

@@ -20,6 +20,7 @@ from functools import cached_property
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from hooks.core.collation import sorted_text
 from hooks.core.dates import DateError, PostDate, Precision, parse_post_date
 from hooks.core.frontmatter import FrontMatter, FrontMatterError, parse
 from hooks.core.problems import ContentError, Problem
@@ -595,7 +596,7 @@ def _resolve(drafts: list[_Draft], languages: Sequence[str], problems: list[Prob
                 date_note=values["date_note"],
                 author=shared.get("author"),
                 source=shared.get("source"),
-                tags=values["tags"],
+                tags=tuple(sorted_text(values["tags"], draft.lang)),  # one order everywhere
                 series=shared.get("series"),
                 series_order=shared.get("series_order"),
                 draft=values["draft"],

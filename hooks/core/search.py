@@ -7,9 +7,14 @@ series as result metadata and its series and tags as filters.
 
 from __future__ import annotations
 
+import functools
+import json
+import unicodedata
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 
 from markupsafe import Markup
+from selectolax.lexbor import LexborHTMLParser
 
 from hooks.core.posts import Post
 from hooks.core.render import describe_date, join, tag
@@ -21,40 +26,60 @@ BUNDLE_DIR = "pagefind"  # each language's bundle sits under its own root: /page
 EXCLUDE_SELECTORS = (".headerlink",)
 PAGE_MARKER = "<!-- search:page -->"
 FILTER_KEYS = ("series", "tag")
+# Every word of a language's indexed pages, with its count (assets/search.js reads it to tell
+# a word on the site from one Pagefind only matched on a shorter prefix, and to suggest a
+# spelling). It sits in the language's bundle folder, written before Pagefind runs.
+VOCABULARY_FILE = "vocabulary.json"
+SORT_PART = "part"  # Pagefind sort key: a post's series and position, to list a series in order
+# What Pagefind drops from a query (Unicode punctuation classes: dashes, brackets, quotes,
+# other punctuation); assets/search.js does the same to the query before checking it.
+_DROPPED_CATEGORIES = {"Pd", "Pe", "Pf", "Pi", "Po", "Ps"}
+_NOT_INDEXED = ("[data-pagefind-ignore]", "script", "style", *EXCLUDE_SELECTORS)
 
 
-def post_fields(post: Post, series_name: str | None) -> tuple[dict[str, str], dict[str, list[str]]]:
-    """(metadata, filters) of a post for its search result."""
+def post_fields(
+    post: Post, series_name: str | None, series_part: tuple[str, int] | None = None
+) -> tuple[dict[str, str], dict[str, list[str]], dict[str, str]]:
+    """(metadata, filters, sort keys) of a post for its search result; ``series_part`` is
+    (series id, position) when the post is a part of a series."""
     meta = {"date": describe_date(post.date, post.lang)}
     filters: dict[str, list[str]] = {"tag": list(post.tags)}
+    sorts: dict[str, str] = {}
     if series_name:
         meta["series"] = series_name
         filters["series"] = [series_name]
-    return meta, filters
+    if series_part is not None:
+        series_id, position = series_part
+        sorts[SORT_PART] = f"{series_id}-{position:05d}"  # sorts as text: series, then part
+    return meta, filters, sorts
 
 
-def indexed(html: str, meta: Mapping[str, str], filters: Mapping[str, Sequence[str]]) -> str:
-    """``html`` marked as the page's searchable body, carrying its metadata and filters.
+def indexed(
+    html: str,
+    meta: Mapping[str, str],
+    filters: Mapping[str, Sequence[str]],
+    sorts: Mapping[str, str] | None = None,
+) -> str:
+    """``html`` marked as the page's searchable body, carrying its metadata, filters and
+    sort keys.
 
-    Metadata and filters sit in hidden elements (values may contain commas, which the
-    attribute form of Pagefind's syntax would split).
+    They sit in hidden elements (values may contain commas, which the attribute form of
+    Pagefind's syntax would split).
     """
     hidden = [tag("span", value, data_pagefind_meta=key, hidden="") for key, value in meta.items()]
     for key, values in filters.items():
         hidden += [tag("span", value, data_pagefind_filter=key, hidden="") for value in values]
+    for key, value in (sorts or {}).items():
+        hidden.append(tag("span", value, data_pagefind_sort=key, hidden=""))
     extras = tag("div", join(hidden), data_pagefind_ignore="", hidden="") if hidden else ""
     return f'<div data-pagefind-body="">{html}\n{extras}</div>'  # html: the rendered page
 
 
-def search_page(lang: str, bundle: str) -> Markup:
-    """The search page: a form, filters (filled in by assets/search.js), the results."""
-    texts = {
-        # "{count}" stays a placeholder: assets/search.js fills it in.
-        f"data_text_{name.replace('.', '_').replace('count_', '')}": t(
-            lang, f"search.{name}", count="{count}"
-        )
-        for name in ("initial", "loading", "none", "count.one", "count.other", "error", "more")
-    }
+def search_page(lang: str, bundle: str, languages: str = "[]") -> Markup:
+    """The search page: a form, filters (filled in by assets/search.js), the results.
+    ``languages``: JSON of the other languages' bundles and search pages
+    (:func:`other_languages`)."""
+    texts = {f"data_text_{name.replace('-', '_')}": value for name, value in texts_of(lang).items()}
     texts.update(
         {f"data_text_filter_{key}": t(lang, f"search.filter.{key}") for key in FILTER_KEYS}
     )
@@ -94,6 +119,7 @@ def search_page(lang: str, bundle: str) -> Markup:
                     role="group",
                 ),
                 tag("p", t(lang, "search.initial"), class_="pf-page__status", aria_live="polite"),
+                tag("div", "", class_="pf-page__help", aria_live="polite"),
                 tag("ol", "", class_="pf-page__results"),
                 tag(
                     "button",
@@ -108,8 +134,52 @@ def search_page(lang: str, bundle: str) -> Markup:
         class_="pf-page",
         data_pagefind_page="",
         data_bundle=bundle,
+        data_languages=languages,
         **texts,
     )
+
+
+# UI strings assets/search.js reads (data-text-<name>); {placeholders} stay for it to fill.
+_SCRIPT_TEXTS = {
+    "initial": "search.initial",
+    "loading": "search.loading",
+    "none": "search.none",
+    "one": "search.count.one",
+    "other": "search.count.other",
+    "all": "search.all",
+    "more": "search.more",
+    "error": "search.error",
+    "none-for": "search.none_for",
+    "elsewhere": "search.elsewhere",
+    "suggest": "search.suggest",
+}
+_PLACEHOLDERS = {name: "{" + name + "}" for name in ("count", "query", "language", "results")}
+
+
+def texts_of(lang: str) -> dict[str, str]:
+    """name -> UI string for assets/search.js, placeholders kept (the header box's partial
+    and the search page both render these)."""
+    return {
+        name: t(lang, key, **_PLACEHOLDERS, suggestion="{suggestion}")
+        for name, key in _SCRIPT_TEXTS.items()
+    }
+
+
+def other_languages(
+    lang: str, languages: Sequence[str], search_pages: Mapping[str, str], default_language: str
+) -> list[dict[str, str]]:
+    """The languages besides ``lang`` that have a search page: code, name (in ``lang``),
+    bundle and search page (site-relative URLs), for assets/search.js to offer a query there."""
+    return [
+        {
+            "lang": other,
+            "name": t(lang, f"lang.{other}"),
+            "bundle": bundle_url(other, default_language),
+            "search": search_pages[other],
+        }
+        for other in languages
+        if other != lang and other in search_pages
+    ]
 
 
 def language_root(lang: str, default_language: str) -> str:
@@ -146,3 +216,72 @@ def pagefind_command(site: str, glob: str) -> list[str]:
     for selector in EXCLUDE_SELECTORS:
         command += ["--exclude-selectors", selector]
     return command
+
+
+# ---------------------------------------------------------------------------------------
+# The vocabulary of a language's index
+
+
+def fold(text: str) -> str:
+    """A word as Pagefind compares it: lower case, without diacritics (ñ becomes n)."""
+    decomposed = unicodedata.normalize("NFD", text.lower())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def words_of(text: str) -> list[str]:
+    """The words of ``text`` as a query would name them: in lower case, split on white space,
+    the punctuation Pagefind drops from queries removed ("anti-lealtad" gives "antilealtad"),
+    plus the parts between punctuation ("anti", "lealtad"), which Pagefind indexes too.
+    Diacritics stay (:func:`fold` removes them)."""
+    found = []
+    for chunk in unicodedata.normalize("NFC", text.lower()).split():
+        if chunk.isalnum():  # most words: nothing to drop
+            found.append(chunk)
+            continue
+        spaced = "".join(" " if _dropped(c) else c for c in chunk)
+        parts = spaced.split()
+        if parts:
+            found.append("".join(parts))
+        if len(parts) > 1:
+            found.extend(parts)
+    return found
+
+
+@functools.lru_cache(maxsize=4096)
+def _dropped(char: str) -> bool:
+    return unicodedata.category(char) in _DROPPED_CATEGORIES
+
+
+def indexed_text(html: str) -> str:
+    """The text Pagefind indexes from a page's searchable body: without the parts marked
+    ``data-pagefind-ignore``, the excluded selectors, scripts and styles; metadata values
+    (searchable too) included."""
+    tree = LexborHTMLParser(html)
+    meta = [node.text() for node in tree.css("[data-pagefind-meta]")]
+    for node in tree.css(", ".join(_NOT_INDEXED)):
+        node.decompose()
+    root = tree.body or tree.root
+    body = root.text(separator=" ") if root is not None else ""
+    return " ".join([body, *meta])
+
+
+def vocabulary(texts: Iterable[str]) -> bytes:
+    """The vocabulary file of a language: ``{"words": [...], "counts": [...], "forms":
+    {...}}``: the folded words in code-point order with their counts, and for a word whose
+    most frequent written form differs (accents), that form, to show in a suggestion.
+    Identical pages give identical bytes."""
+    written = Counter(word for text in texts for word in words_of(text))
+    counts: Counter[str] = Counter()
+    forms: dict[str, tuple[int, str]] = {}
+    for form, count in sorted(written.items()):
+        word = fold(form)
+        counts[word] += count
+        if word not in forms or count > forms[word][0]:
+            forms[word] = (count, form)
+    ordered = sorted(counts)
+    data = {
+        "words": ordered,
+        "counts": [counts[word] for word in ordered],
+        "forms": {word: forms[word][1] for word in ordered if forms[word][1] != word},
+    }
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")

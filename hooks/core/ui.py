@@ -96,6 +96,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "search.initial": "Escribe para buscar en los ensayos",
         "search.loading": "Buscando…",
         "search.none": "Ningún resultado",
+        "search.none_for": "Ningún resultado para «{query}»",
+        "search.elsewhere": "En {language}: {results} para «{query}»",
+        "search.suggest": "¿Quisiste decir {suggestion}? ({results})",
         "search.count.one": "1 resultado",
         "search.count.other": "{count} resultados",
         "search.all": "Ver todos los resultados",
@@ -118,6 +121,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "parallel.footnotes": "Notas",
         "lang.es": "español",
         "lang.en": "inglés",
+        "toc.permalink": "Enlace permanente",
+        "footer.made_with": "Hecho con {generator}",
     },
     "en": {
         "date.unknown": "Date unknown",
@@ -207,6 +212,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "search.initial": "Type to search the essays",
         "search.loading": "Searching…",
         "search.none": "No results",
+        "search.none_for": "No results for “{query}”",
+        "search.elsewhere": "In {language}: {results} for “{query}”",
+        "search.suggest": "Did you mean {suggestion}? ({results})",
         "search.count.one": "1 result",
         "search.count.other": "{count} results",
         "search.all": "See all results",
@@ -229,6 +237,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "parallel.footnotes": "Notes",
         "lang.es": "Spanish",
         "lang.en": "English",
+        "toc.permalink": "Permanent link",
+        "footer.made_with": "Made with {generator}",
     },
 }
 

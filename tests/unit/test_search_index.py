@@ -1,14 +1,20 @@
 from __future__ import annotations
 
+import json
+
 from hooks.core.dates import parse_post_date
 from hooks.core.posts import Post
 from hooks.core.search import (
     bundle_url,
     indexed,
     indexed_glob,
+    indexed_text,
+    other_languages,
     pagefind_command,
     post_fields,
     search_page,
+    vocabulary,
+    words_of,
 )
 
 
@@ -48,17 +54,60 @@ def test_post_fields_and_markup() -> None:
         date=parse_post_date("2008-07-16", inferred=True),
         tags=("a, b", "c"),
     )
-    meta, filters = post_fields(post, "The Column")
+    meta, filters, sorts = post_fields(post, "The Column", ("columna", 2))
     assert meta == {"date": "circa July 16, 2008", "series": "The Column"}
     assert filters == {"tag": ["a, b", "c"], "series": ["The Column"]}
-    html = indexed("<p>x</p>", meta, filters)
+    assert sorts == {"part": "columna-00002"}  # text order: series, then part 2 before 10
+    html = indexed("<p>x</p>", meta, filters, sorts)
     assert html.startswith('<div data-pagefind-body=""><p>x</p>')
     assert '<span data-pagefind-filter="tag" hidden="">a, b</span>' in html  # commas kept
     assert '<span data-pagefind-meta="date" hidden="">circa July 16, 2008</span>' in html
+    assert '<span data-pagefind-sort="part" hidden="">columna-00002</span>' in html
+    assert post_fields(post, None)[2] == {}
+
+
+def test_words_as_a_query_names_them() -> None:
+    assert words_of("La «Anti-lealtad», ¿sí? Atención.") == [
+        "la",
+        "antilealtad",
+        "anti",
+        "lealtad",
+        "sí",
+        "atención",
+    ]
+
+
+def test_indexed_text_leaves_out_what_pagefind_ignores() -> None:
+    html = indexed(
+        '<h2 id="x">Título<a class="headerlink" href="#x">¶</a></h2>'
+        '<div data-pagefind-ignore="">Parte 2 de 3</div><p>Texto <script>code()</script></p>',
+        {"series": "La Columna"},
+        {"tag": ["etiqueta"]},
+    )
+    text = indexed_text(html)
+    assert text.split() == ["Título", "Texto", "La", "Columna"]  # meta values are searched
+
+
+def test_vocabulary_is_folded_counted_and_keeps_written_forms() -> None:
+    data = json.loads(vocabulary(["Atención al cliente", "atención, clientes; ATENCION"]))
+    assert data["words"] == ["al", "atencion", "cliente", "clientes"]
+    assert data["counts"] == [1, 3, 1, 1]
+    assert data["forms"] == {"atencion": "atención"}  # the most frequent written form
+    assert vocabulary(["b a", "a"]) == vocabulary(["a", "a b"])  # order-independent bytes
+
+
+def test_other_languages_for_a_query_that_finds_nothing() -> None:
+    pages = {"es": "buscar/", "en": "en/search/"}
+    assert other_languages("es", ["es", "en"], pages, "es") == [
+        {"lang": "en", "name": "inglés", "bundle": "en/pagefind/", "search": "en/search/"}
+    ]
+    assert other_languages("en", ["es", "en"], {"en": "en/search/"}, "es") == []
 
 
 def test_search_page_texts_come_from_the_ui_strings() -> None:
-    page = search_page("es", "../pagefind/")
+    page = search_page("es", "../pagefind/", '[{"lang": "en"}]')
     assert 'data-text-other="{count} resultados"' in page
+    assert 'data-text-none-for="Ningún resultado para «{query}»"' in page
+    assert 'data-languages="[{&#34;lang&#34;: &#34;en&#34;}]"' in page
     assert 'data-text-filter-series="Serie"' in page
     assert 'data-bundle="../pagefind/"' in page
