@@ -51,11 +51,21 @@ state.hand_off("outputs", lambda: dict(_not_found), _merge_not_found)
 @event_priority(-110)  # after static-i18n (-100) has made this language's files
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     """What no page loads is not deployed: Material's lunr search (its plugin is off:
-    Pagefind replaces it) and its worker, and the theme's source maps."""
+    Pagefind replaces it) and its worker, the theme's source maps, and the theme's favicon
+    when the site has its own."""
+    favicon = config.theme.get("favicon")
     for file in list(files):
-        if unused_theme_file(file.src_uri):
+        if not file.abs_src_path or _from_docs(file.abs_src_path, config.docs_dir):
+            continue  # an author's file of the same name is theirs to publish
+        if unused_theme_file(file.src_uri, favicon):
             files.remove(file)
     return files
+
+
+def _from_docs(path: str, docs_dir: str) -> bool:
+    return os.path.commonpath([os.path.abspath(path), os.path.abspath(docs_dir)]) == (
+        os.path.abspath(docs_dir)
+    )
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:

@@ -11,10 +11,14 @@ from hooks.core.dates import PostDate
 # Theme files nothing loads on this site: Material's lunr search and its worker (Pagefind
 # replaces them) and source maps (no page names them; only a browser's developer tools would).
 _UNUSED_THEME_PREFIXES = ("assets/javascripts/lunr/", "assets/javascripts/workers/")
+# The theme's default favicon, which no page names once the site has a favicon of its own.
+_THEME_FAVICON = "assets/images/favicon.png"
 
 
-def unused_theme_file(src_uri: str) -> bool:
-    """Whether a theme file is one no page of the site loads."""
+def unused_theme_file(src_uri: str, favicon: str | None = None) -> bool:
+    """Whether a theme file is one no page of the site loads, given the site's favicon."""
+    if src_uri == _THEME_FAVICON:
+        return favicon not in (None, _THEME_FAVICON)
     return src_uri.startswith(_UNUSED_THEME_PREFIXES) or src_uri.endswith(".map")
 
 

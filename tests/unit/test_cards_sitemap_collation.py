@@ -7,7 +7,7 @@ from PIL import Image
 from hooks.core.cards import HEIGHT, WIDTH, Card, render
 from hooks.core.collation import sort_key, sorted_text
 from hooks.core.dates import parse_post_date
-from hooks.core.sitemap import lastmod, sitemap
+from hooks.core.sitemap import lastmod, sitemap, unused_theme_file
 from hooks.core.social import Image as SharingImage
 from hooks.core.social import social_meta
 
@@ -81,3 +81,14 @@ def test_collation_is_case_and_accent_insensitive_and_spanish_has_its_n_tilde() 
     # Ties: accents, then lower case first.
     assert sorted_text(["Peru", "perú", "peru"], "es") == ["peru", "Peru", "perú"]
     assert sort_key("A", "es")[0] == sort_key("á", "es")[0]
+
+
+def test_theme_files_no_page_loads() -> None:
+    assert unused_theme_file("assets/javascripts/lunr/min/lunr.es.min.js")
+    assert unused_theme_file("assets/javascripts/workers/search.f8cc74c7.min.js")
+    assert unused_theme_file("assets/javascripts/bundle.js.map")
+    assert not unused_theme_file("assets/javascripts/bundle.min.js")
+    # The theme's favicon goes only when the site names one of its own.
+    assert unused_theme_file("assets/images/favicon.png", "assets/images/favicon.svg")
+    assert not unused_theme_file("assets/images/favicon.png", None)
+    assert not unused_theme_file("assets/images/favicon.png", "assets/images/favicon.png")
