@@ -55,8 +55,10 @@ class _Rendered:
 
 
 _env: Environment | None = None
-_rendered: dict[str, _Rendered] = {}  # source file -> its blocks (one build)
-_converter: markdown.Markdown | None = None
+# (language of the page showing it, source file) -> its blocks, for one build. Per page
+# language, because the Markdown settings are: the headings' "¶" tooltip is in the page's.
+_rendered: dict[tuple[str, str], _Rendered] = {}
+_converters: dict[str, markdown.Markdown] = {}  # page language -> its parser
 _pages: dict[str, tuple[Post, Post]] = {}  # this language's parallel page path -> (own, other)
 
 
@@ -91,11 +93,10 @@ def _source(config: MkDocsConfig, post: Post) -> Path:
 
 def on_pre_build(config: MkDocsConfig) -> None:
     """Pair every readable translation with its original, once per build."""
-    global _converter
     if state.inside_i18n_build(config):
-        return  # the blocks rendered for the first language serve the next ones too
+        return  # the pairing is checked once, for every language
     _rendered.clear()
-    _converter = None
+    _converters.clear()
     content = state.site().content
     with state.timed("parallel text"):
         for lang in content.languages:
@@ -218,19 +219,20 @@ def _switch(own: Post, other: Post, page_url: str, parallel: bool) -> dict[str, 
 
 def _render(config: MkDocsConfig, post: Post) -> _Rendered:
     """``post``'s Markdown rendered with the site's extensions and split into blocks (the
-    same for every page that shows it, so kept for the build)."""
-    global _converter
+    same for every page of one language that shows it, so kept for the build)."""
     path = _source(config, post)
-    key = str(path)
+    page_lang = state.current_language(config)
+    key = (page_lang, str(path))
     if key not in _rendered:
-        if _converter is None:
-            _converter = markdown.Markdown(
+        converter = _converters.get(page_lang)
+        if converter is None:
+            converter = _converters[page_lang] = markdown.Markdown(
                 extensions=config.markdown_extensions, extension_configs=config.mdx_configs
             )
         text = path.read_text(encoding="utf-8")
         lines = text.replace("\r\n", "\n").split("\n")
         body = "\n".join(lines[pt.body_start(text) :])
-        blocks, footnotes = pt.html_blocks(_converter.reset().convert(body))
+        blocks, footnotes = pt.html_blocks(converter.reset().convert(body))
         kinds = [block.kind for block in pt.markdown_blocks(text)]
         paired = kinds == [block.kind for block in blocks]
         if not paired:

@@ -129,6 +129,9 @@ def test_pages_speak_their_language(real_site: Build) -> None:
         else:
             assert "Hecho con" not in html and 'title="Enlace permanente"' not in html, path
     assert 'title="Enlace permanente"' in real_site.html("fuentes/")
+    # A side-by-side page shows both languages' headings, each with the page's tooltip.
+    both = real_site.html("en/posts/oximoron-mad-men-customer-care/parallel/")
+    assert both.count('title="Permanent link"') >= 2
 
 
 def test_tags_in_the_language_order_and_posts_newest_first(real_site: Build) -> None:
