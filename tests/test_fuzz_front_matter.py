@@ -21,6 +21,11 @@ from hooks.core.problems import ContentError
 from hooks.core.site import load_site
 from tests.support import REPO, SECTION_PAGES, fixture_site, post, run_mkdocs
 
+# Every fuzz test here and in test_fuzz_inputs.py: no example database (no .hypothesis
+# folder in a clone; runs independent of each other), no deadline (a busy CI box is slow).
+FUZZ = settings(deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow])
+FUZZ_CASES = settings(FUZZ, max_examples=400)
+
 ARTIFACTS = REPO / "test-artifacts"
 ONE_LINE = re.compile(r"^docs/[^\s:]+\.(md|yml):\d+: [^\n]+$")
 TRANSLATION = post("title: T\ndescription: d\ntranslation:\n  from: es")
@@ -99,9 +104,7 @@ def test_any_front_matter_mapping(tmp_path: Path) -> None:
     docs = _docs(tmp_path)
     count = 0
 
-    @settings(
-        max_examples=400, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow]
-    )
+    @FUZZ_CASES
     @given(front_matters)
     def check(meta: dict) -> None:
         nonlocal count
@@ -118,9 +121,7 @@ def test_any_yaml_text(tmp_path: Path) -> None:
     docs = _docs(tmp_path)
     count = 0
 
-    @settings(
-        max_examples=400, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow]
-    )
+    @FUZZ_CASES
     @given(raw_yaml, st.booleans())
     def check(text: str, closed: bool) -> None:
         nonlocal count

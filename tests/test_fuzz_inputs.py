@@ -10,19 +10,17 @@ import re
 from pathlib import Path
 
 import yaml
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from hooks.core.files import check_tree
 from hooks.core.problems import ContentError
 from hooks.core.settings import LINKCHECK_KEYS, TOP_KEYS, read_settings
 from hooks.core.site import load_site
-from tests.test_fuzz_front_matter import _docs, _record, raw_yaml, values
+from tests.test_fuzz_front_matter import FUZZ, _docs, _record, raw_yaml, values
 
 ONE_LINE = re.compile(r"^[^\n]+:\d+: [^\n]+$")
-CASES = settings(
-    max_examples=150, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow]
-)
+CASES = settings(FUZZ, max_examples=150)
 
 
 def _assert_one_line_problems(error: ContentError) -> None:
