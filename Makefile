@@ -15,8 +15,9 @@ $(STAMP): pyproject.toml requirements.lock
 	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	touch $(STAMP)
 
+# --dirty: hooks/incremental.py rebuilds only the pages an edit changes (never stale).
 serve: $(STAMP)
-	NO_MKDOCS_2_WARNING=1 $(PY) -m mkdocs serve --dev-addr $(ADDR)
+	NO_MKDOCS_2_WARNING=1 $(PY) -m mkdocs serve --dirty --dev-addr $(ADDR)
 
 # Strict, into a temporary folder swapped in only on success: a failed build leaves site/ as
 # it was. An empty SITE_URL means mkdocs.yml's site_url (hooks/build.py).

@@ -37,7 +37,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File
 from mkdocs.structure.pages import Page
 
-from hooks import state
+from hooks import serve_state, state
 from hooks.core import build_log
 from hooks.core.links_check import (
     EXTERNAL,
@@ -86,10 +86,13 @@ def options_from(extra: Mapping[str, Any], root: Path, environ: Mapping[str, str
     return Options(external, (root / report) if report else None, http)
 
 
-def run_checks(site: BuiltSite, options: Options) -> tuple[list[Finding], int | None]:
+def run_checks(
+    site: BuiltSite, options: Options, only: set[str] | None = None
+) -> tuple[list[Finding], int | None]:
     """Internal findings, plus dead external links when enabled; and how many external
-    URLs were checked (None when external checks are off)."""
-    findings, external = check(site)
+    URLs were checked (None when external checks are off). ``only``: the pages whose links
+    are checked (default: every page)."""
+    findings, external = check(site, only)
     if not options.external:
         return findings, None
     results = Checker(options.http).check_all(use.url for use in external)
@@ -210,10 +213,17 @@ class Collector:
         self.build.extract_seconds += time.perf_counter() - started
         return output
 
-    def finish(self, config: MkDocsConfig, site_dir: Path | None = None) -> BuiltSite:
-        """The whole built site, once the last language is written."""
+    def finish(
+        self,
+        config: MkDocsConfig,
+        site_dir: Path | None = None,
+        known: Mapping[str, PageLinks] | None = None,
+    ) -> BuiltSite:
+        """The whole built site, once the last language is written; ``known``: the pages'
+        links already read (default: the pages this build wrote)."""
         root = Path(config.config_file_path).parent
-        site = read_site(site_dir or Path(config.site_dir), config.site_url or "", self.build.pages)
+        pages = self.build.pages if known is None else known
+        site = read_site(site_dir or Path(config.site_dir), config.site_url or "", pages)
         self.site = replace(
             site,
             sources=self.build.sources,
@@ -286,14 +296,19 @@ def on_post_build(config: MkDocsConfig) -> None:
     started = time.perf_counter()
     root = Path(config.config_file_path).parent
     options = options_from(config.extra, root, os.environ)
-    site = _collector.finish(config)
-    findings, checked = run_checks(site, options)
+    known, only = None, None
+    if serve_state.active():  # `mkdocs serve --dirty`: the rebuilt pages, against the site
+        known = serve_state.link_pages(_collector.build.pages)
+        only = set(_collector.build.pages)
+    site = _collector.finish(config, known=known)
+    findings, checked = run_checks(site, options, only)
     for finding in sorted(findings, key=lambda f: (f.path, f.line, f.col, f.url)):
         log.warning(str(finding))  # a warning: --strict turns any finding into a failure
     report(findings, checked, options, log.info)
-    links = sum(len(page.links) for page in site.pages.values())
+    checked_pages = site.pages if only is None else only
+    links = sum(len(site.pages[url].links) for url in checked_pages)
     log.info(
-        f"Link check: {links} links on {len(site.pages)} pages, "
+        f"Link check: {links} links on {len(checked_pages)} pages, "
         f"{(time.perf_counter() - started) + _collector.build.extract_seconds:.2f} s"
     )
 

@@ -22,7 +22,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from hooks import state
+from hooks import serve_state, state
 from hooks.core import cards, collation, feeds, sitemap, social
 from hooks.core.search import language_root
 from hooks.core.site import SERIES_DIR
@@ -217,6 +217,8 @@ def _write_language_feeds(config: MkDocsConfig) -> None:
     model = state.site()
     content, default = model.content, model.default_language
     lang = state.current_language(config)
+    if not serve_state.feeds_needed(lang):  # `mkdocs serve --dirty`: no listing changed
+        return
     site_url = config.site_url or ""
     site_dir = Path(config.site_dir)
     posts = [post for post in content.listed_posts(lang) if not post.draft]  # never in feeds
@@ -266,6 +268,8 @@ def _write_site_files(config: MkDocsConfig) -> None:
     site_dir = Path(config.site_dir)
     for lang, html in _not_found.items():
         _write(site_dir / language_root(lang, default) / NOT_FOUND, html.encode("utf-8"))
+    if not serve_state.site_files_needed():  # `mkdocs serve --dirty`: no listing changed
+        return
     entries = []
     for lang in content.languages:
         dated = {

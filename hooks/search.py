@@ -27,7 +27,7 @@ from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from hooks import state
+from hooks import serve_state, state
 from hooks.core import search
 from hooks.core.urls import relative_url, url_of
 
@@ -77,6 +77,9 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     model = state.site()
     content = model.content
     lang, rel_path = state.page_language(page), state.page_rel_path(page)
+    # `mkdocs serve --dirty`: a rebuilt page's last indexed text is forgotten (it may no
+    # longer be indexed: a draft now); the pages not rebuilt keep theirs.
+    serve_state.forget_search_text(lang, url_of(rel_path, content.default_language, content.default_language))
     if search.PAGE_MARKER in html:
         bundle = relative_url(search.bundle_url(lang, content.default_language), page.url)
         others = [
@@ -109,7 +112,9 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     default = model.default_language
     _indexed_urls.setdefault(lang, []).append(url_of(rel_path, default, default))
     marked = search.indexed(html, meta, filters, sorts)
-    _indexed_texts.setdefault(lang, []).append(search.indexed_text(marked))
+    text = search.indexed_text(marked)
+    _indexed_texts.setdefault(lang, []).append(text)
+    serve_state.remember_search_text(lang, url_of(rel_path, default, default), text)
     return marked
 
 
@@ -152,14 +157,27 @@ def _start_indexing(config: MkDocsConfig) -> None:
     default = model.default_language
     site_dir = Path(config.site_dir)
     root = site_dir / search.language_root(lang, default)
-    glob = search.indexed_glob(_indexed_urls.pop(lang, []))
+    urls = _indexed_urls.pop(lang, [])
+    if serve_state.active():  # `mkdocs serve --dirty`: some pages were not rebuilt
+        urls = serve_state.searchable_urls(lang)
+    glob = search.indexed_glob(urls)
     bundle = root / search.BUNDLE_DIR
+    command = [str(_executable()), *search.pagefind_command(str(root), glob)]
+    if serve_state.active():  # in the background: the page refresh never waits for it
+        _indexed_texts.pop(lang, None)
+        words = search.vocabulary(sorted(serve_state.search_texts(lang, urls)))
+
+        def done() -> None:  # the vocabulary changes with the index it describes
+            (bundle / search.VOCABULARY_FILE).write_bytes(words)
+            _drop_unused(bundle)
+
+        serve_state.index_in_background(lang, command, done)
+        return
     if bundle.exists():
         shutil.rmtree(bundle)  # a stale bundle of a previous build must not survive
     bundle.mkdir(parents=True)
     texts = sorted(_indexed_texts.pop(lang, []))  # in page order whatever the build order
     (bundle / search.VOCABULARY_FILE).write_bytes(search.vocabulary(texts))
-    command = [str(_executable()), *search.pagefind_command(str(root), glob)]
     if state.worker:
         _handed_back.append((lang, bundle, command))
     else:
@@ -182,10 +200,14 @@ def _wait_for_indexes(config: MkDocsConfig) -> None:
         output, _ = run.process.communicate()
         if run.process.returncode != 0:
             raise PluginError(f"Pagefind failed on the '{run.lang}' pages:\n{output.decode()}")
-        for name in UNUSED_BUNDLE_FILES:
-            (run.bundle / name).unlink(missing_ok=True)
+        _drop_unused(run.bundle)
     waited = time.perf_counter() - started
     log.info(f"Search index: {len(runs)} language bundles, waited {waited:.2f} s at the end")
+
+
+def _drop_unused(bundle: Path) -> None:
+    for name in UNUSED_BUNDLE_FILES:
+        (bundle / name).unlink(missing_ok=True)
 
 
 def _collect_handed_back() -> list[tuple[str, Path, list[str]]]:

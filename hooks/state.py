@@ -22,6 +22,7 @@ from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from hooks.core.files import check_tree
+from hooks.core.posts import ParseCache
 from hooks.core.problems import ContentError, Problem
 from hooks.core.settings import Settings, read_settings
 from hooks.core.site import SiteModel, load_site
@@ -35,6 +36,8 @@ timings: dict[str, float] = {}  # seconds spent per area of the hooks in this bu
 serving = False  # set by hooks/blog.py's on_startup: `mkdocs serve` previews drafts
 command = ""  # the MkDocs command running: "build", "serve", "gh-deploy" ("" when unknown)
 worker = False  # True in a forked process building one language (hooks/parallel.py)
+# Set by hooks/incremental.py under `mkdocs serve --dirty`: unchanged files are not parsed again.
+parse_cache: ParseCache | None = None
 
 
 def turned_off(variable: str) -> bool:
@@ -122,6 +125,7 @@ def load(config: MkDocsConfig) -> SiteModel:
             default,
             Path(config.config_file_path).parent,
             drafts_visible=serving,
+            cache=parse_cache,
         )
     except ContentError as error:
         _model = None

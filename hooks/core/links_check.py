@@ -11,7 +11,7 @@ import contextlib
 import difflib
 import posixpath
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from urllib.parse import unquote, urlsplit
 
@@ -147,12 +147,15 @@ _EXTERNAL = _Issue(EXTERNAL, "")
 _UNLOCATED = "content (not found in the Markdown source)"
 
 
-def check(site: BuiltSite) -> tuple[list[Finding], list[ExternalUse]]:
-    """All internal findings, and every external link with where it is used."""
+def check(
+    site: BuiltSite, only: Collection[str] | None = None
+) -> tuple[list[Finding], list[ExternalUse]]:
+    """All internal findings, and every external link with where it is used; ``only``: of
+    these pages (``mkdocs serve`` checks the pages it rebuilt), against the whole site."""
     folders = _folders(site.files)
     findings: list[Finding] = []
     external: list[ExternalUse] = []
-    for page_url in sorted(site.pages):
+    for page_url in sorted(site.pages if only is None else set(only) & site.pages.keys()):
         page = site.pages[page_url]
         source = site.sources.get(page_url)
         located: dict[int, SourceLink] | None = None  # the Markdown is scanned only if needed

@@ -395,9 +395,14 @@ class _Draft:
     words: int
 
 
-def _read(path: Path, display: str, problems: list[Problem]) -> FrontMatter | None:
+def _read(
+    path: Path, display: str, problems: list[Problem], raw: bytes | None = None
+) -> FrontMatter | None:
     try:
-        return parse(path.read_text(encoding="utf-8"))
+        if raw is None:
+            return parse(path.read_text(encoding="utf-8"))
+        # As read_text decodes: UTF-8, universal newlines.
+        return parse(raw.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n"))
     except UnicodeDecodeError as error:
         problems.append(Problem(display, 1, "file", f"is not UTF-8 ({error.reason})", "UTF-8 text"))
     except FrontMatterError as error:
@@ -623,12 +628,14 @@ def load_content(
     display_root: Path | None = None,
     series_ids: Collection[str] | None = None,
     series_file: str = "series.yml",
+    cache: ParseCache | None = None,
 ) -> Content:
     """Read and validate every Markdown page under ``docs_dir/<lang>/``.
 
     Raises ContentError listing every problem. ``display_root`` is the folder file paths are
     shown relative to (the project root). ``series_ids``, when given, are the series a post
-    may name (declared in ``series_file``).
+    may name (declared in ``series_file``). ``cache``: files whose bytes are unchanged since
+    the cache read them are not parsed nor validated again (``mkdocs serve``).
     """
     display_root = display_root or docs_dir.parent
     problems: list[Problem] = []
@@ -640,12 +647,17 @@ def load_content(
         for file in sorted(root.rglob("*.md")):
             rel_path = file.relative_to(root).as_posix()
             display = _display(file, display_root)
-            meta = _read(file, display, problems)
+            if cache is None:
+                meta = _read(file, display, problems)
+            else:
+                meta = cache.read(file, display, problems)
             if meta is None:
                 unreadable.add(f"{POSTS_DIR}/{file.stem}")
                 continue
             if rel_path.startswith(f"{POSTS_DIR}/"):
-                draft = _draft_post(display, lang, rel_path, meta, languages, problems)
+                draft = (cache.draft if cache else _draft_post)(
+                    display, lang, rel_path, meta, languages, problems
+                )
                 series = draft.shared.get("series")
                 if series is not None and series_ids is not None and series not in series_ids:
                     problems.append(
@@ -727,6 +739,48 @@ def _tag_spellings(posts: Mapping[str, Mapping[str, Post]]) -> list[Problem]:
     return problems
 
 
+class ParseCache:
+    """What reading and validating each file gave, reused while the file's bytes stay the
+    same: `mkdocs serve` (hooks/incremental.py) re-reads every file on each rebuild but parses
+    only the ones an author changed. Checks across files are never cached."""
+
+    def __init__(self) -> None:
+        self._read: dict[str, tuple[bytes, FrontMatter | None, tuple[Problem, ...]]] = {}
+        self._drafts: dict[tuple[Any, ...], tuple[FrontMatter, _Draft, tuple[Problem, ...]]] = {}
+
+    def read(self, path: Path, display: str, problems: list[Problem]) -> FrontMatter | None:
+        raw = path.read_bytes()
+        hit = self._read.get(display)
+        if hit is not None and hit[0] == raw:
+            problems.extend(hit[2])
+            return hit[1]
+        found: list[Problem] = []
+        meta = _read(path, display, found, raw)
+        self._read[display] = (raw, meta, tuple(found))
+        problems.extend(found)
+        return meta
+
+    def draft(
+        self,
+        path: str,
+        lang: str,
+        rel_path: str,
+        meta: FrontMatter,
+        languages: Sequence[str],
+        problems: list[Problem],
+    ) -> _Draft:
+        key = (path, lang, rel_path, tuple(languages))
+        hit = self._drafts.get(key)
+        if hit is not None and hit[0] is meta:  # the very parse read() kept: same bytes
+            problems.extend(hit[2])
+            return hit[1]
+        found: list[Problem] = []
+        draft = _draft_post(path, lang, rel_path, meta, languages, found)
+        self._drafts[key] = (meta, draft, tuple(found))
+        problems.extend(found)
+        return draft
+
+
 def _section_page(
     path: str, lang: str, rel_path: str, meta: FrontMatter, problems: list[Problem]
 ) -> SectionPage:
@@ -747,6 +801,7 @@ def _display(file: Path, root: Path) -> str:
 
 __all__ = [
     "Content",
+    "ParseCache",
     "Post",
     "Precision",
     "SectionPage",

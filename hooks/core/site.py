@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from hooks.core.posts import Content, load_content
+from hooks.core.posts import Content, ParseCache, load_content
 from hooks.core.problems import ContentError, Problem
 from hooks.core.series import Registry, SeriesIndex, build_index, load_registry
 
@@ -31,10 +31,12 @@ def load_site(
     default_language: str,
     root: Path,
     drafts_visible: bool = False,
+    cache: ParseCache | None = None,
 ) -> SiteModel:
     """Read and validate everything; raise ContentError listing every problem.
 
-    ``drafts_visible``: drafts are shown (``mkdocs serve``) rather than left out."""
+    ``drafts_visible``: drafts are shown (``mkdocs serve``) rather than left out;
+    ``cache``: see :class:`hooks.core.posts.ParseCache`."""
     registry_path = docs_dir / SERIES_FILE
     registry = load_registry(registry_path, _display(registry_path, root), languages)
     content = load_content(
@@ -44,6 +46,7 @@ def load_site(
         root,
         series_ids=registry.series,
         series_file=registry.path,
+        cache=cache,
     )
     content.show_drafts(drafts_visible)
     index = build_index(registry, content)

@@ -1,0 +1,362 @@
+"""MkDocs glue: `mkdocs serve --dirty` (what `make serve` runs) rebuilds only what an edit changes.
+
+On every rebuild MkDocs reads the config, lists the files and runs every hook as usual, but
+builds only the pages whose file says it is modified. This hook decides that instead of the
+files' dates: it reads every file of the docs folder, compares it with the last good build,
+reloads the site model (files whose bytes did not change are not parsed again:
+:class:`hooks.core.posts.ParseCache`) and asks :func:`hooks.core.dependents.dependents`
+which pages show what changed. Anything the model cannot follow (a config, an asset, a
+section page's front matter, a failed build) rebuilds everything into a cleaned folder.
+
+What a page that is not rebuilt would have handed to other pages is kept from the build that
+last rendered it: its front matter as the hooks left it (Material's tags index lists pages by
+it, the nav reads it) and its links (the link check reports on the rebuilt pages, against
+the whole site). Pages that disappear are deleted; feeds are rewritten when a listing
+changed; Pagefind re-indexes in the background, never delaying the refresh. Off under
+`mkdocs build` and a plain `mkdocs serve` (which rebuild everything): `make build` is
+unchanged.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment
+from mkdocs import utils as mkdocs_utils
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import CombinedEvent, event_priority
+from mkdocs.structure import files as mkdocs_files
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from hooks import serve_state, state
+from hooks.core.dependents import Rebuild, dependents
+from hooks.core.posts import ParseCache
+from hooks.serve_state import memory
+
+log = logging.getLogger("mkdocs.hooks.incremental")
+
+DIRTY_WARNING = "A 'dirty' build is being performed"  # MkDocs' caveat, answered here
+TAGS_KEY = "tags"
+
+
+class _DirtyWarningFilter(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not (memory.active and str(record.msg).startswith(DIRTY_WARNING))
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    memory.active = command == "serve" and dirty
+    if memory.active:
+        state.parse_cache = ParseCache()
+        logging.getLogger("mkdocs.commands.build").addFilter(_DirtyWarningFilter())
+        mkdocs_files.Files.add_files_from_theme = _add_files_from_theme  # type: ignore[method-assign]
+
+
+_theme_files_of = mkdocs_files.Files.add_files_from_theme
+_theme_files: dict[tuple[Any, ...], list[tuple[str, str]]] = {}
+
+
+def _add_files_from_theme(files: Files, env: Environment, config: MkDocsConfig) -> None:
+    """MkDocs lists the theme's files on every build (Material's: ~15,000 names, twice per
+    rebuild); the list is kept while the theme folders and their settings are the same."""
+    dirs = tuple(config.theme.dirs)
+    key = (
+        dirs,
+        tuple(sorted(config.theme.static_templates)),
+        config.site_dir,
+        config.use_directory_urls,
+        _folder_dates([d for d in dirs if not d.startswith(sys.prefix)]),
+    )
+    if key not in _theme_files:
+        alone = Files([])
+        _theme_files_of(alone, env, config)
+        _theme_files[key] = [(file.src_uri, file.src_dir) for file in alone]
+    for path, folder in _theme_files[key]:
+        if files.get_file_from_path(path) is None:  # docs files override theme files
+            files.append(File(path, folder, config.site_dir, config.use_directory_urls))
+
+
+def _folder_dates(roots: list[str]) -> tuple[Any, ...]:
+    """A folder's date changes when a file is added to or removed from it."""
+    dates = []
+    for root in roots:
+        for folder, dirs, _ in os.walk(root):
+            dirs.sort()
+            dates.append((folder, os.stat(folder).st_mtime_ns))
+    return tuple(dates)
+
+
+# ---------------------------------------------------------------------------------------
+# Deciding
+
+
+def _read_sources(docs_dir: Path) -> dict[str, bytes]:
+    """Every file of the docs folder, read whole: a date or a size could miss an edit."""
+    sources = {}
+    for folder, dirs, names in os.walk(docs_dir):
+        dirs.sort()
+        prefix = os.path.relpath(folder, docs_dir).replace(os.sep, "/")
+        prefix = "" if prefix == "." else prefix + "/"
+        for name in sorted(names):
+            try:
+                with open(os.path.join(folder, name), "rb") as file:
+                    sources[prefix + name] = file.read()
+            except OSError:
+                continue  # gone meanwhile: the next event rebuilds again
+    return sources
+
+
+def _fingerprint(config: MkDocsConfig) -> tuple[Any, ...]:
+    """The config file (and its INHERIT parents) and the theme's own folder: any change
+    there rebuilds everything."""
+    stamps: list[Any] = []
+    config_path = config.config_file_path
+    paths = [Path(config_path)] if config_path else []
+    seen = set()
+    while paths:
+        path = paths.pop()
+        if path in seen or not path.is_file():
+            continue
+        seen.add(path)
+        text = path.read_bytes()
+        stamps.append((str(path), text))
+        for line in text.decode("utf-8", "replace").splitlines():
+            if line.startswith("INHERIT:"):
+                paths.append((path.parent / line.split(":", 1)[1].strip()).resolve())
+    custom = config.theme.custom_dir
+    if custom and os.path.isdir(custom):
+        for folder, _, names in os.walk(custom):
+            for name in sorted(names):
+                info = os.stat(os.path.join(folder, name))
+                stamps.append((os.path.join(folder, name), info.st_mtime_ns, info.st_size))
+    return tuple(sorted(stamps))
+
+
+@event_priority(10)  # before hooks/blog.py loads the site model
+def _read_files(config: MkDocsConfig) -> None:
+    if not memory.active or state.inside_i18n_build(config):
+        return
+    memory.started = time.perf_counter()
+    memory.writing = False
+    memory.rebuild = None
+    memory.files.clear()
+    memory.outputs = {}
+    memory.rendered = 0
+    memory.pending_sources = _read_sources(Path(config.docs_dir))
+    memory.pending_fingerprint = _fingerprint(config)
+
+
+@event_priority(-10)  # after hooks/blog.py loaded the site model (and its generated pages)
+def _decide(config: MkDocsConfig) -> None:
+    if not memory.active or state.inside_i18n_build(config):
+        return
+    memory.rebuild = _what_to_rebuild(config)
+    memory.writing = True  # from here on, a failure may leave pages half written
+    if memory.rebuild.full:
+        log.info(f"Rebuilding every page: {memory.rebuild.reason}")
+        mkdocs_utils.clean_directory(config.site_dir)  # as a clean build starts
+        memory.pages.clear()
+        memory.links.clear()
+        memory.search_texts.clear()
+        memory.previous_outputs = {}
+
+
+on_pre_build = CombinedEvent(_read_files, _decide)
+
+
+def _what_to_rebuild(config: MkDocsConfig) -> Rebuild:
+    if memory.force_full or memory.model is None or memory.sources is None:
+        return Rebuild.everything("first build" if memory.model is None else "last one failed")
+    if memory.pending_fingerprint != memory.fingerprint:
+        return Rebuild.everything("the configuration or the theme changed")
+    before, now = memory.sources, memory.pending_sources
+    changed = {path for path in before.keys() | now.keys() if before.get(path) != now.get(path)}
+    markdown = {path: text for path, text in now.items() if path.endswith(".md")}
+    per_page = int(config.extra.get("blog", {}).get("per_page", 10))
+    return dependents(memory.model, state.site(), changed, markdown, per_page)
+
+
+# ---------------------------------------------------------------------------------------
+# Building only that
+
+
+def _modified(value: bool) -> Callable[[], bool]:
+    return lambda: value
+
+
+@event_priority(-120)  # after static-i18n (-100) and the hooks that add generated pages (-110)
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    if not memory.active or memory.rebuild is None:
+        return files
+    lang = state.current_language(config)
+    memory.files[lang] = files
+    rebuild = memory.rebuild
+    if rebuild.full:
+        return files
+    pages = files.documentation_pages()
+    dirty = {}
+    for file in pages:
+        page_lang, _, rel_path = file.src_uri.partition("/")
+        missing = not os.path.isfile(file.abs_dest_path)
+        dirty[file] = missing or (page_lang, rel_path) in rebuild.pages
+    if any(dirty.values()):
+        # A rebuilt page links its tags to the tags index only if that page is read too.
+        tags = state.site().content.pages.get(lang, {}).get(TAGS_KEY)
+        for file in pages:
+            if tags is not None and file.src_uri == f"{lang}/{tags.rel_path}":
+                dirty[file] = True
+    for file, value in dirty.items():
+        file.is_modified = _modified(value)  # type: ignore[method-assign]
+    log.info(f"'{lang}': {sum(dirty.values())} of {len(pages)} pages to rebuild")
+    return files
+
+
+@event_priority(-300)  # once every hook has read and changed the page's front matter
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    if memory.active:
+        memory.pages[page.file.src_uri] = (page.markdown, dict(page.meta))
+        memory.rendered += 1
+    return html
+
+
+@event_priority(110)  # before Material's tags plugin (100) lists the tagged pages
+def _restore_pages(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    """Pages not read in this build get the front matter their last reading left, and
+    Material's tags plugin gets every tagged page back, in the order a whole build reads
+    them."""
+    if not memory.active or memory.rebuild is None or memory.rebuild.full:
+        return env
+    tags = config.plugins.get("material/tags")
+    known = dict(tags.mappings.data) if tags is not None and tags.mappings else {}
+    ordered = {}
+    for file in files.documentation_pages():
+        page = file.page
+        if page is None:
+            continue
+        if page.markdown is None and file.src_uri in memory.pages:
+            page.markdown, meta = memory.pages[file.src_uri]
+            page.meta = dict(meta)
+            if tags is not None and tags.mappings:
+                tags.mappings.add(page, page.markdown or "")
+        if page.url in known:
+            ordered[page.url] = known[page.url]
+        elif tags is not None and tags.mappings and page.url in tags.mappings.data:
+            ordered[page.url] = tags.mappings.data[page.url]
+    if tags is not None and tags.mappings:
+        tags.mappings.data = ordered
+    return env
+
+
+@event_priority(-200)  # the environment as every plugin left it
+def _keep_compiled_templates(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    if memory.active:
+        # Compiled code depends on the environment's settings: part of the key.
+        serve_state.templates.signature = (
+            *sorted(env.extensions),
+            repr(env.autoescape),
+            str((env.trim_blocks, env.lstrip_blocks, env.newline_sequence)),
+        )
+        env.bytecode_cache = serve_state.templates
+    return env
+
+
+on_env = CombinedEvent(_restore_pages, _keep_compiled_templates)
+
+
+# ---------------------------------------------------------------------------------------
+# After each language, and at the end
+
+
+@event_priority(-50)  # this language is written; static-i18n (-100) builds the next one after
+def _language_built(config: MkDocsConfig) -> None:
+    if not memory.active:
+        return
+    lang = state.current_language(config)
+    files = memory.files.get(lang)
+    if files is not None:
+        memory.outputs[lang] = {
+            file.dest_uri for file in files.documentation_pages() if file.page is not None
+        }
+
+
+@event_priority(-150)  # every language is built; before the link check (-200) reads the site
+def _remove_gone(config: MkDocsConfig) -> None:
+    if not memory.active or state.inside_i18n_build(config):
+        return
+    site_dir = Path(config.site_dir)
+    for lang, previous in memory.previous_outputs.items():
+        for gone in sorted(previous - memory.outputs.get(lang, set())):
+            (site_dir / gone).unlink(missing_ok=True)
+            memory.links.pop("" if gone == "index.html" else gone.removesuffix("index.html"), None)
+    memory.previous_outputs = memory.outputs
+
+
+@event_priority(-400)  # after everything, the link check and search included
+def _build_done(config: MkDocsConfig) -> None:
+    if not memory.active or state.inside_i18n_build(config):
+        return
+    memory.sources = memory.pending_sources
+    memory.fingerprint = memory.pending_fingerprint
+    memory.model = state.site()
+    memory.force_full = memory.writing = False
+    rebuild = memory.rebuild
+    what = "every page" if rebuild is None or rebuild.full else f"{memory.rendered} page(s)"
+    memory.builds += 1
+    seconds = time.perf_counter() - memory.started
+    log.info(f"Rebuilt {what} in {seconds:.2f} s (build {memory.builds})")
+
+
+on_post_build = CombinedEvent(_language_built, _remove_gone, _build_done)
+
+
+def on_build_error(error: Exception) -> None:
+    # A content problem stops the build before anything is written (the last good build
+    # stays the base); a failure while writing pages rebuilds everything once fixed.
+    if memory.writing:
+        memory.force_full = True
+    memory.writing = False
+
+
+def on_serve(server: Any, config: MkDocsConfig, builder: Callable[..., None]) -> Any:
+    """Hear saves at once (inotify) rather than by MkDocs' half-second polling; only changes
+    count (inotify also reports files being opened and read, by this very hook)."""
+    if not memory.active:
+        return server
+    try:
+        from watchdog import events
+        from watchdog.observers import Observer
+    except ImportError:  # pragma: no cover - watchdog comes with MkDocs
+        return server
+    changes = [
+        events.FileCreatedEvent,
+        events.FileModifiedEvent,
+        events.FileDeletedEvent,
+        events.FileMovedEvent,
+        events.FileClosedEvent,
+    ]
+
+    class _ChangesObserver(Observer):  # type: ignore[misc, valid-type]
+        def schedule(self, handler: Any, path: str, *, recursive: bool = False) -> Any:
+            return super().schedule(handler, path, recursive=recursive, event_filter=changes)
+
+    observer = _ChangesObserver()
+    if "Polling" in type(observer).__mro__[1].__name__:  # no inotify here: keep MkDocs' own
+        return server
+    watched = [path for path in (config.docs_dir, config.config_file_path) if path]
+    for path in watched:
+        server.unwatch(path)
+    server.observer = observer
+    for path in watched:
+        server.watch(path)
+    return server
+
+
+def on_shutdown() -> None:
+    serve_state.stop_indexing()

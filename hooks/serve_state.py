@@ -1,0 +1,184 @@
+"""What `mkdocs serve --dirty` keeps between rebuilds (hooks/incremental.py decides what
+is rebuilt), and what the other hooks ask of it.
+
+A package module, as :mod:`hooks.state`: the hook files import this one module object.
+"""
+
+from __future__ import annotations
+
+import logging
+import subprocess
+import threading
+from collections.abc import Callable
+from typing import Any
+
+from jinja2 import BytecodeCache
+from jinja2.bccache import Bucket
+from mkdocs.structure.files import Files
+
+from hooks import state
+from hooks.core.dependents import Rebuild
+from hooks.core.site import SiteModel
+from hooks.core.urls import url_of
+
+log = logging.getLogger("mkdocs.hooks.incremental")
+
+
+class _Memory:
+    """What a rebuild needs from the last good build (the hook module lives for the whole
+    `mkdocs serve`; MkDocs reloads the config, not the hook files)."""
+
+    def __init__(self) -> None:
+        self.active = False
+        self.sources: dict[str, bytes] | None = None  # docs-relative path -> bytes
+        self.fingerprint: tuple[Any, ...] | None = None  # config and theme files
+        self.model: SiteModel | None = None
+        self.force_full = True
+        self.writing = False  # this build may have written pages
+        self.rebuild: Rebuild | None = None  # this build's decision
+        self.pending_sources: dict[str, bytes] = {}
+        self.pending_fingerprint: tuple[Any, ...] | None = None
+        self.files: dict[str, Files] = {}  # language -> this build's files
+        self.pages: dict[str, tuple[str | None, dict[str, Any]]] = {}  # src_uri -> (md, meta)
+        self.outputs: dict[str, set[str]] = {}  # language -> dest paths of its pages
+        self.previous_outputs: dict[str, set[str]] = {}
+        self.links: dict[str, Any] = {}  # page URL -> its links (hooks/links.py)
+        # language -> URL (from its root) -> the text Pagefind indexes there (hooks/search.py)
+        self.search_texts: dict[str, dict[str, str]] = {}
+        self.started = 0.0
+        self.rendered = 0
+        self.builds = 0
+
+
+memory = _Memory()
+
+
+class _CompiledTemplates(BytecodeCache):
+    """Jinja's compiled templates kept between rebuilds (MkDocs makes a new environment each
+    time); Jinja checks each against its template's source."""
+
+    def __init__(self) -> None:
+        self.compiled: dict[tuple[str, tuple[str, ...]], bytes] = {}
+        self.signature: tuple[str, ...] = ()
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        code = self.compiled.get((bucket.key, self.signature))
+        if code is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self.compiled[(bucket.key, self.signature)] = bucket.bytecode_to_string()
+
+
+templates = _CompiledTemplates()
+
+
+def active() -> bool:
+    """True under `mkdocs serve --dirty`, where hooks/incremental.py decides what is rebuilt."""
+    return memory.active
+
+
+def feeds_needed(lang: str) -> bool:
+    """Whether this build rewrites ``lang``'s feeds (hooks/outputs.py): always, but under
+    `mkdocs serve --dirty` when no listing of that language changed."""
+    rebuild = memory.rebuild
+    return not memory.active or rebuild is None or rebuild.full or lang in rebuild.feeds
+
+
+def site_files_needed() -> bool:
+    """Whether this build rewrites the sitemap (hooks/outputs.py): always, but under
+    `mkdocs serve --dirty` when no language's listing changed (the pages it lists, their
+    translations and the listing pages come and go with the listings)."""
+    rebuild = memory.rebuild
+    return not memory.active or rebuild is None or rebuild.full or bool(rebuild.feeds)
+
+
+def link_pages(fresh: dict[str, Any]) -> dict[str, Any]:
+    """The links of every page of the site (hooks/links.py): this build's pages, and the
+    last reading of the others."""
+    memory.links.update(fresh)
+    return dict(memory.links)
+
+
+def searchable_urls(lang: str) -> list[str]:
+    """Under `mkdocs serve --dirty`, every page of ``lang`` that may be indexed (rebuilt
+    this time or not), as URLs relative to its root: Pagefind indexes only the pages marked
+    for it, so reading more is safe."""
+    content = state.site().content
+    default = content.default_language
+    paths = [post.rel_path for post in content.posts.get(lang, {}).values()]
+    paths += [page.rel_path for page in content.pages.get(lang, {}).values()]
+    return sorted({url_of(path, default, default) for path in paths})
+
+
+def remember_search_text(lang: str, url: str, text: str) -> None:
+    if memory.active:
+        memory.search_texts.setdefault(lang, {})[url] = text
+
+
+def forget_search_text(lang: str, url: str) -> None:
+    if memory.active:
+        memory.search_texts.get(lang, {}).pop(url, None)
+
+
+def search_texts(lang: str, urls: list[str]) -> list[str]:
+    """The indexed text of every page of ``lang`` among ``urls`` (rebuilt this time or
+    last time it was), for the search vocabulary: a whole build's, page for page."""
+    known = memory.search_texts.get(lang, {})
+    return [known[url] for url in urls if url in known]
+
+
+class _BackgroundIndex:
+    """Pagefind runs one after another in a thread, the newest request per language only:
+    a page refresh never waits for search."""
+
+    def __init__(self) -> None:
+        self.wanted: dict[str, tuple[list[str], Callable[[], None]]] = {}
+        self.lock = threading.Condition()
+        self.thread: threading.Thread | None = None
+        self.process: subprocess.Popen[bytes] | None = None
+        self.stopped = False
+
+    def request(self, lang: str, command: list[str], done: Callable[[], None]) -> None:
+        with self.lock:
+            self.wanted[lang] = (command, done)
+            self.lock.notify_all()
+            if self.thread is None:
+                self.thread = threading.Thread(target=self._run, name="pagefind", daemon=True)
+                self.thread.start()
+
+    def _run(self) -> None:
+        while True:
+            with self.lock:
+                while not self.wanted and not self.stopped:
+                    self.lock.wait()
+                if self.stopped:
+                    return
+                lang, (command, done) = self.wanted.popitem()
+                self.process = subprocess.Popen(  # noqa: S603 - Pagefind's bundled binary
+                    command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT
+                )
+            output, _ = self.process.communicate()
+            if self.process.returncode == 0:
+                done()
+                log.info(f"Search index of '{lang}' updated")
+            else:
+                log.warning(f"Pagefind failed on the '{lang}' pages:\n{output.decode()}")
+
+    def stop(self) -> None:
+        with self.lock:
+            self.stopped = True
+            self.lock.notify_all()
+            if self.process is not None and self.process.poll() is None:
+                self.process.kill()
+
+
+_index = _BackgroundIndex()
+
+
+def index_in_background(lang: str, command: list[str], done: Callable[[], None]) -> None:
+    _index.request(lang, command, done)
+
+
+def stop_indexing() -> None:
+    _index.stop()
