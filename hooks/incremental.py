@@ -179,7 +179,7 @@ def _what_to_rebuild(config: MkDocsConfig) -> Rebuild:
     before, now = memory.sources, memory.pending_sources
     changed = {path for path in before.keys() | now.keys() if before.get(path) != now.get(path)}
     markdown = {path: text for path, text in now.items() if path.endswith(".md")}
-    per_page = int(config.extra.get("blog", {}).get("per_page", 10))
+    per_page = state.settings.per_page
     return dependents(memory.model, state.site(), changed, markdown, per_page)
 
 
