@@ -22,6 +22,8 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+import pytest
+
 from hooks.core.stamps import stamp
 from tests.support import (
     SECTION_PAGES,
@@ -166,6 +168,7 @@ def differences(one: Path, two: Path) -> list[str]:
     return found
 
 
+@pytest.mark.timeout(600)  # two servers and 21 rebuilds: minutes on a loaded machine
 def test_served_site_equals_a_clean_build_after_every_kind_of_edit(tmp_path: Path) -> None:
     root = tmp_path / "blog"
     config = fixture_site(root, FILES, config_extra=PER_PAGE)
