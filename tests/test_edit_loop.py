@@ -189,9 +189,19 @@ def test_served_site_equals_a_clean_build_after_every_kind_of_edit(tmp_path: Pat
         ("order by date", lambda: edit(es_posts / "uno.md", "2020-01-01", "2020-04-01")),
         (
             "draft",
-            lambda: edit(es_posts / "tres.md", "author: Ana\n", "author: Ana\ndraft: true\n"),
+            # Both versions: a finished translation of a draft original is refused.
+            lambda: (
+                edit(es_posts / "tres.md", "author: Ana\n", "author: Ana\ndraft: true\n"),
+                edit(en_posts / "tres.md", "translation:\n", "draft: true\ntranslation:\n"),
+            ),
         ),
-        ("published", lambda: edit(es_posts / "tres.md", "draft: true\n", "")),
+        (
+            "published",
+            lambda: (
+                edit(es_posts / "tres.md", "draft: true\n", ""),
+                edit(en_posts / "tres.md", "draft: true\n", ""),
+            ),
+        ),
         ("translated", lambda: translate(en_posts / "dos.md", docs)),
         (
             "series",
