@@ -33,7 +33,7 @@ from mkdocs.structure.pages import Page
 
 from hooks import state
 from hooks.core import parallel_text as pt
-from hooks.core.posts import Content, Post
+from hooks.core.posts import Post
 from hooks.core.search import language_root
 from hooks.core.ui import t
 from hooks.core.urls import relative_url, url_of
@@ -62,29 +62,9 @@ _converters: dict[str, markdown.Markdown] = {}  # page language -> its parser
 _pages: dict[str, tuple[Post, Post]] = {}  # this language's parallel page path -> (own, other)
 
 
-def partner(content: Content, post: Post) -> Post | None:
-    """The version shown beside ``post``: its original, or for an original its first
-    readable translation (in the site's order of languages); None without one."""
-    if not content.readable(post):
-        return None
-    if post.translated_from:
-        original = content.posts.get(post.translated_from, {}).get(post.key)
-        return original if original is not None and content.readable(original) else None
-    for lang in content.languages:
-        other = content.posts.get(lang, {}).get(post.key)
-        if (
-            lang != post.lang
-            and other is not None
-            and other.translated_from == post.lang
-            and content.readable(other)
-        ):
-            return other
-    return None
-
-
-def parallel_path(post: Post) -> str:
-    """Path, in ``post``'s language folder, of its parallel page: posts/<slug>/<word>.md."""
-    return f"{posixpath.splitext(post.rel_path)[0]}/{t(post.lang, 'parallel.slug')}.md"
+# Which posts get a parallel page, and where: pure, shared with hooks/core/dependents.py.
+partner = pt.partner
+parallel_path = pt.parallel_path
 
 
 def _source(config: MkDocsConfig, post: Post) -> Path:

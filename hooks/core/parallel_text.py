@@ -28,6 +28,9 @@ from typing import Generic, TypeVar
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from hooks.core.posts import Content, Post
+from hooks.core.ui import t
+
 UNPAIRED_CLASS = "unpaired"
 MARKER_HELP = (
     'mark a block that has no counterpart with `{: .unpaired }` (a box: `!!! note unpaired "…"`)'
@@ -476,3 +479,32 @@ def rebase_links(
         return f"{match.group(1)}{new}{match.group(3)}{marked}"
 
     return _URL.sub(rebase, html)
+
+
+# ---------------------------------------------------------------------------------------
+# Which posts get a parallel page
+
+
+def partner(content: Content, post: Post) -> Post | None:
+    """The version shown beside ``post``: its original, or for an original its first
+    readable translation (in the site's order of languages); None without one."""
+    if not content.readable(post):
+        return None
+    if post.translated_from:
+        original = content.posts.get(post.translated_from, {}).get(post.key)
+        return original if original is not None and content.readable(original) else None
+    for lang in content.languages:
+        other = content.posts.get(lang, {}).get(post.key)
+        if (
+            lang != post.lang
+            and other is not None
+            and other.translated_from == post.lang
+            and content.readable(other)
+        ):
+            return other
+    return None
+
+
+def parallel_path(post: Post) -> str:
+    """Path, in ``post``'s language folder, of its parallel page: posts/<slug>/<word>.md."""
+    return f"{posixpath.splitext(post.rel_path)[0]}/{t(post.lang, 'parallel.slug')}.md"
