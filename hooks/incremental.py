@@ -36,7 +36,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from hooks import serve_state, state
-from hooks.core.dependents import Rebuild, dependents
+from hooks.core.dependents import Rebuild, dependents, page_kind
 from hooks.core.posts import ParseCache
 from hooks.serve_state import memory
 
@@ -44,6 +44,7 @@ log = logging.getLogger("mkdocs.hooks.incremental")
 
 DIRTY_WARNING = "A 'dirty' build is being performed"  # MkDocs' caveat, answered here
 TAGS_KEY = "tags"
+NO_RULE = "Pages of a kind hooks/core/dependents.py has no rule for"  # the edit-loop test reads it
 
 
 class _DirtyWarningFilter(logging.Filter):
@@ -165,6 +166,7 @@ def _decide(config: MkDocsConfig) -> None:
         memory.pages.clear()
         memory.links.clear()
         memory.search_texts.clear()
+        memory.cards.clear()
         memory.previous_outputs = {}
 
 
@@ -201,11 +203,19 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     if rebuild.full:
         return files
     pages = files.documentation_pages()
+    model = state.site()
     dirty = {}
+    unknown = []
     for file in pages:
         page_lang, _, rel_path = file.src_uri.partition("/")
         missing = not os.path.isfile(file.abs_dest_path)
-        dirty[file] = missing or (page_lang, rel_path) in rebuild.pages
+        # A page of a kind the dependency rules do not know: rebuilt on every save.
+        kind = page_kind(model, page_lang, rel_path)
+        if kind is None:
+            unknown.append(file.src_uri)
+        dirty[file] = missing or kind is None or (page_lang, rel_path) in rebuild.pages
+    if unknown:
+        log.info(f"{NO_RULE} (rebuilt on every save): {', '.join(sorted(unknown))}")
     if any(dirty.values()):
         # A rebuilt page links its tags to the tags index only if that page is read too.
         tags = state.site().content.pages.get(lang, {}).get(TAGS_KEY)

@@ -136,6 +136,7 @@ def on_page_context(
     }
     card = _card(post, lang, config)
     _cards[card.name()] = card
+    serve_state.remember_card(page.file.dest_uri, card.name())
     title = post.title if post else _plain(page.title)
     context["social_meta"] = social_meta(
         # A home is the site itself: its og:title is the site's name, not "Inicio".
@@ -268,6 +269,10 @@ def _write_site_files(config: MkDocsConfig) -> None:
     site_dir = Path(config.site_dir)
     for lang, html in _not_found.items():
         _write(site_dir / language_root(lang, default) / NOT_FOUND, html.encode("utf-8"))
+    cards_dir = site_dir / CARDS_DIR
+    if cards_dir.is_dir():  # `mkdocs serve --dirty`: the images no page shows any more
+        for name in serve_state.unused_cards(sorted(os.listdir(cards_dir))):
+            (cards_dir / name).unlink(missing_ok=True)
     if not serve_state.site_files_needed():  # `mkdocs serve --dirty`: no listing changed
         return
     entries = []

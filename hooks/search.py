@@ -79,7 +79,9 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     lang, rel_path = state.page_language(page), state.page_rel_path(page)
     # `mkdocs serve --dirty`: a rebuilt page's last indexed text is forgotten (it may no
     # longer be indexed: a draft now); the pages not rebuilt keep theirs.
-    serve_state.forget_search_text(lang, url_of(rel_path, content.default_language, content.default_language))
+    serve_state.forget_search_text(
+        lang, url_of(rel_path, content.default_language, content.default_language)
+    )
     if search.PAGE_MARKER in html:
         bundle = relative_url(search.bundle_url(lang, content.default_language), page.url)
         others = [

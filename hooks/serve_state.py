@@ -45,6 +45,7 @@ class _Memory:
         self.links: dict[str, Any] = {}  # page URL -> its links (hooks/links.py)
         # language -> URL (from its root) -> the text Pagefind indexes there (hooks/search.py)
         self.search_texts: dict[str, dict[str, str]] = {}
+        self.cards: dict[str, str] = {}  # a page's output path -> its sharing image's name
         self.started = 0.0
         self.rendered = 0
         self.builds = 0
@@ -126,6 +127,22 @@ def search_texts(lang: str, urls: list[str]) -> list[str]:
     last time it was), for the search vocabulary: a whole build's, page for page."""
     known = memory.search_texts.get(lang, {})
     return [known[url] for url in urls if url in known]
+
+
+def remember_card(dest_uri: str, name: str) -> None:
+    if memory.active:
+        memory.cards[dest_uri] = name
+
+
+def unused_cards(present: list[str]) -> list[str]:
+    """Under `mkdocs serve --dirty`, the sharing images in the site folder (``present``)
+    that no page shows any more (a title changed, a post went): a whole build would not
+    write them. Empty otherwise."""
+    if not memory.active:
+        return []
+    pages = set().union(*memory.outputs.values()) if memory.outputs else set()
+    shown = {name for dest, name in memory.cards.items() if dest in pages}
+    return sorted(name for name in present if name not in shown)
 
 
 class _BackgroundIndex:

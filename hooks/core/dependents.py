@@ -9,6 +9,17 @@ feeds). A change to the body alone changes that version's page (and, through the
 its listing card's reading time), and a translation's stale notice. Anything else the model
 cannot follow (a section page's front matter, ``series.yml``, an asset, a file neither
 ``.md`` nor under a language folder) asks for a whole rebuild: slower, never stale.
+
+A post page also shows other posts: its versions (switcher, original link, parallel-text
+switch), its series' parts with their titles, and its neighbours in its language's listing
+and the listing page it is on (the end of the post). :func:`post_context` is all of that as
+data, compared before and after for every post, so a reordering, an insertion or a
+neighbour's new title reaches exactly the pages that show it. A parallel-text page shows
+both versions of a post whole: it is rebuilt whenever a page of that post is.
+
+Every page kind has a rule here (:func:`page_kind`); the glue rebuilds a page of a kind
+this module does not know on every save (never stale) and says so, and the edit-loop test
+fails on that line, so a new kind of page gets its rule.
 """
 
 from __future__ import annotations
@@ -18,6 +29,7 @@ from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from hooks.core.parallel_text import parallel_path, partner
 from hooks.core.posts import POSTS_DIR, Post
 from hooks.core.site import SERIES_DIR, SiteModel, series_page_path
 
@@ -26,6 +38,21 @@ HOME_KEY = "index"
 TAGS_KEY = "tags"
 ARCHIVE_KEY = "archive"
 SERIES_INDEX_KEY = f"{SERIES_DIR}/index"
+LISTING_PREFIX = "page/"
+
+# The kinds of page a site has (page_kind); each has a rule in dependents().
+POST, PARALLEL, HOME, LISTING, ARCHIVE, TAGS, SERIES, SERIES_INDEX, SECTION = (
+    "post",
+    "parallel",
+    "home",
+    "listing",
+    "archive",
+    "tags",
+    "series",
+    "series index",
+    "section",
+)
+KINDS = (POST, PARALLEL, HOME, LISTING, ARCHIVE, TAGS, SERIES, SERIES_INDEX, SECTION)
 
 
 @dataclass
@@ -77,6 +104,7 @@ def dependents(
         if section and _written_pages(before, lang) != _written_pages(after, lang):
             return Rebuild.everything(f"{path}: a section page's front matter changed")
         rebuild.pages.add((lang, rel_path))
+    shown = set(rebuild.pages)  # the pages whose Markdown changed (parallel pages show it)
     keys = set()
     for model in (before, after):
         for lang in languages:
@@ -87,8 +115,17 @@ def dependents(
             new = after.content.posts.get(lang, {}).get(key)
             if old is not None and new is not None and old.stale != new.stale:
                 rebuild.pages.add((lang, new.rel_path))
+    # What a post page shows of other posts (neighbours, series parts, versions).
+    contexts = (_Contexts(before, per_page), _Contexts(after, per_page))
+    for key in sorted(keys):
+        for lang in languages:
+            if contexts[0].of(lang, key) != contexts[1].of(lang, key):
+                for model in (before, after):
+                    if post := model.content.posts.get(lang, {}).get(key):
+                        rebuild.pages.add((lang, post.rel_path))
     changed_keys = sorted(key for key in keys if _views(before, key) != _views(after, key))
     if not changed_keys:
+        _add_parallel_pages(rebuild, before, after, shown)
         return rebuild
     series: set[str] = set()
     relinked: set[str] = set()  # slugs whose pages appeared, went or changed inclusion
@@ -113,8 +150,145 @@ def dependents(
         rebuild.pages.update(_language_pages(before, after, lang, per_page, sorted(series)))
         if _listed(before, lang) != _listed(after, lang):
             rebuild.feeds.add(lang)
-    rebuild.pages.update(_mentioning(sources, relinked, languages))
+    mentioning = _mentioning(sources, relinked, languages)
+    rebuild.pages.update(mentioning)
+    _add_parallel_pages(rebuild, before, after, shown | mentioning)
     return rebuild
+
+
+def page_kind(model: SiteModel, lang: str, rel_path: str) -> str | None:
+    """Which of :data:`KINDS` the page at ``rel_path`` of ``lang`` is; None: no rule here
+    (the glue then rebuilds it on every save)."""
+    content = model.content
+    key = content.path_keys.get(lang, {}).get(rel_path)
+    if key is not None and key in content.posts.get(lang, {}):
+        return POST
+    page = content.pages.get(lang, {}).get(key) if key is not None else None
+    if page is not None and page.rel_path == rel_path:
+        if not page.path.startswith(GENERATED):
+            return {HOME_KEY: HOME, TAGS_KEY: TAGS}.get(key, SECTION)
+        if key == ARCHIVE_KEY:
+            return ARCHIVE
+        if key == SERIES_INDEX_KEY:
+            return SERIES_INDEX
+        if key.startswith(f"{SERIES_DIR}/") and key.removeprefix(f"{SERIES_DIR}/") in (
+            model.series.runs
+        ):
+            return SERIES
+        if key.startswith(LISTING_PREFIX) and key.removeprefix(LISTING_PREFIX).isdigit():
+            return LISTING
+        return None
+    if rel_path in parallel_pages(model, lang):
+        return PARALLEL
+    return None
+
+
+def parallel_pages(model: SiteModel, lang: str) -> dict[str, str]:
+    """Path of every parallel-text page of ``lang`` -> its post's key."""
+    content = model.content
+    return {
+        parallel_path(post): key
+        for key, post in content.posts.get(lang, {}).items()
+        if partner(content, post) is not None
+    }
+
+
+def _add_parallel_pages(
+    rebuild: Rebuild, before: SiteModel, after: SiteModel, shown: Collection[tuple[str, str]]
+) -> None:
+    """The parallel pages, in every language, of every post one of whose versions changed
+    (any of its data) or is in ``shown`` (its Markdown changed, or a page it links to came
+    or went): each shows both versions whole (words, titles, staleness, body links)."""
+    keys = set()
+    for model in (before, after):
+        for lang, rel_path in shown:
+            key = model.content.path_keys.get(lang, {}).get(rel_path)
+            if key is not None and key in model.content.posts.get(lang, {}):
+                keys.add(key)
+    for lang in after.content.languages:
+        old, new = before.content.posts.get(lang, {}), after.content.posts.get(lang, {})
+        keys.update(key for key in old.keys() | new.keys() if old.get(key) != new.get(key))
+    for model in (before, after):
+        content = model.content
+        for key in keys:
+            for lang in content.languages:
+                post = content.posts.get(lang, {}).get(key)
+                if post is not None and partner(content, post) is not None:
+                    rebuild.pages.add((lang, parallel_path(post)))
+
+
+class _Contexts:
+    """:func:`post_context` of every post of one model, each post's view computed once."""
+
+    def __init__(self, model: SiteModel, per_page: int) -> None:
+        self.model = model
+        self.per_page = per_page
+        self.views: dict[int, tuple[Any, ...]] = {}
+        self.positions: dict[str, dict[str, int]] = {}
+        self.keep: list[Post] = []  # the posts whose id() keys self.views
+
+    def view(self, post: Post) -> tuple[Any, ...]:
+        found = self.views.get(id(post))
+        if found is None:
+            found = self.views[id(post)] = view(post)
+            self.keep.append(post)
+        return found
+
+    def of(self, lang: str, key: str) -> tuple[Any, ...] | None:
+        return post_context(self.model, lang, key, self.per_page, self)
+
+
+def post_context(
+    model: SiteModel,
+    lang: str,
+    key: str,
+    per_page: int,
+    cache: _Contexts | None = None,
+) -> tuple[Any, ...] | None:
+    """What the page of post ``key`` in ``lang`` shows of other posts: every version (its
+    language switcher, original link, parallel-text switch and JSON-LD), its series' parts
+    in every language (series box, end of the post), its neighbours in the language's
+    listing and the listing page it is on (end of the post). None: no such page."""
+    content = model.content
+    post = content.posts.get(lang, {}).get(key)
+    if post is None:
+        return None
+    see = cache.view if cache is not None else view
+    versions = tuple(
+        (other, see(version), content.readable(version), partner(content, version) is not None)
+        for other in content.languages
+        if (version := content.posts.get(other, {}).get(key)) is not None
+    )
+    run = model.series.run_of(key)
+    series = None
+    if run is not None:
+        series = (
+            run.series.id,
+            tuple(
+                (
+                    part.key,
+                    part.position,
+                    see(part.original),
+                    tuple(
+                        (other, see(version)) for other, version in sorted(part.versions.items())
+                    ),
+                )
+                for part in run.parts
+            ),
+        )
+    listed = content.listed_posts(lang)
+    if cache is not None:
+        if lang not in cache.positions:
+            cache.positions[lang] = {other.key: i for i, other in enumerate(listed)}
+        index = cache.positions[lang].get(key)
+    else:
+        index = next((i for i, other in enumerate(listed) if other.key == key), None)
+    neighbours = None
+    if index is not None:
+        newer = see(listed[index - 1]) if index > 0 else None
+        older = see(listed[index + 1]) if index + 1 < len(listed) else None
+        neighbours = (index // per_page, newer, older)
+    return (versions, series, neighbours)
 
 
 def _written_pages(model: SiteModel, lang: str) -> dict[str, Any]:

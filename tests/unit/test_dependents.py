@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from hooks.core.dependents import dependents
+from hooks.core.dependents import (
+    KINDS,
+    PARALLEL,
+    dependents,
+    page_kind,
+    parallel_pages,
+    post_context,
+)
 from hooks.core.posts import ParseCache
 from hooks.core.site import SiteModel, load_site
 from tests.support import SECTION_PAGES, TWO_SERIES, stamp_all
@@ -70,8 +77,14 @@ def test_a_body_edit_rebuilds_that_page_and_the_stale_translation(tmp_path: Path
         tmp_path,
         {"es/posts/b.md": original("B", "2020-02-01", "series: lecciones\n", body="Otro.")},
     )
-    # The stamped translation now lags behind its original: its notice.
-    assert pages == {("es", "posts/b.md"), ("en", "posts/b.md")}
+    # The stamped translation now lags behind its original: its notice; and both parallel
+    # pages, which show both versions whole.
+    assert pages == {
+        ("es", "posts/b.md"),
+        ("en", "posts/b.md"),
+        ("es", "posts/b/paralelo.md"),
+        ("en", "posts/b/parallel.md"),
+    }
 
 
 def test_a_translation_body_edit_rebuilds_only_its_page(tmp_path: Path) -> None:
@@ -82,7 +95,12 @@ def test_a_translation_body_edit_rebuilds_only_its_page(tmp_path: Path) -> None:
     path = docs / "en" / "posts" / "b.md"
     path.write_text(path.read_text("utf-8").replace("Text.", "Other text."), "utf-8")
     rebuild = dependents(before, model(docs), {"en/posts/b.md"}, sources(docs), PER_PAGE)
-    assert rebuild.pages == {("en", "posts/b.md")}
+    # Its page, and both parallel pages (the Spanish one shows the English beside it).
+    assert rebuild.pages == {
+        ("en", "posts/b.md"),
+        ("es", "posts/b/paralelo.md"),
+        ("en", "posts/b/parallel.md"),
+    }
     assert not rebuild.feeds
 
 
@@ -102,10 +120,14 @@ def test_a_title_edit_reaches_listings_archive_tags_series_and_translation(
         ("es", "series/columna.md"),
         ("en", "series/columna.md"),
         ("es", "series/index.md"),
+        ("es", "posts/b.md"),  # c is its newer neighbour: the end of the post names it
+        ("es", "posts/c/paralelo.md"),
+        ("en", "posts/c/parallel.md"),
     ]:
         assert page in pages, page
     assert ("es", "page/2.md") not in pages  # its slice (the oldest post) did not change
-    assert ("es", "posts/b.md") not in pages
+    assert ("en", "posts/b.md") not in pages  # its neighbour's English title is the same
+    assert ("es", "posts/b/paralelo.md") not in pages
 
 
 def test_adding_a_post_rebuilds_pages_that_link_to_it(tmp_path: Path) -> None:
@@ -144,3 +166,89 @@ def test_parse_cache_reparses_only_changed_bytes(tmp_path: Path) -> None:
     path.write_text(path.read_text("utf-8").replace('title: "B"', 'title: "B2"'), "utf-8")
     assert model(docs, cache).content.posts["es"]["posts/b"].title == "B2"
     assert model(docs).content.posts["es"]["posts/b"].title == "B2"
+
+
+def test_a_new_date_reaches_the_old_and_new_neighbours(tmp_path: Path) -> None:
+    # a, b, c (oldest first) -> b, c, a: every post's neighbours change, in both languages
+    # (the English listing follows the originals' dates).
+    pages = change(
+        tmp_path,
+        {"es/posts/a.md": original("La Columna: A", "2021-01-01", body="Ver [b](b.md).")},
+    )
+    assert isinstance(pages, set)
+    for lang in ("es", "en"):
+        for slug in ("a", "b", "c"):
+            assert (lang, f"posts/{slug}.md") in pages, (lang, slug)
+
+
+def test_a_neighbour_on_another_listing_page_is_rebuilt(tmp_path: Path) -> None:
+    """Adding a newer post moves the oldest one to the second listing page: its "back to
+    the listing" link changes, though none of its neighbours did."""
+    docs = tmp_path / "docs"
+    write(docs, FILES)
+    stamp_all(docs)
+    before = model(docs)
+    write(docs, {"es/posts/e.md": original("E", "2024-01-01")})
+    write(
+        docs,
+        {
+            "en/posts/e.md": translation("E en", "").replace(
+                "  from: es\n", "  from: es\n  status: pending\n"
+            )
+        },
+    )
+    after = model(docs)
+    context = [post_context(m, "es", "posts/b", PER_PAGE) for m in (before, after)]
+    assert context[0] is not None and context[1] is not None
+    assert context[0][2] is not None and context[1][2] is not None
+    assert context[0][2][1:] == context[1][2][1:]  # b's neighbours are still c and a
+    assert (context[0][2][0], context[1][2][0]) == (0, 1)  # but it moved to page 2
+    edited = {"es/posts/e.md", "en/posts/e.md"}
+    rebuild = dependents(before, after, edited, sources(docs), PER_PAGE)
+    assert ("es", "posts/b.md") in rebuild.pages  # on page 2 now: its link back changes
+    assert ("es", "posts/c.md") in rebuild.pages  # its newer neighbour is e
+    assert ("es", "posts/a.md") not in rebuild.pages  # same neighbours, same listing page
+    assert ("en", "posts/a.md") not in rebuild.pages  # e is not translated: nothing moved
+
+
+def test_a_translation_going_pending_removes_the_parallel_pages_and_switches(
+    tmp_path: Path,
+) -> None:
+    docs = tmp_path / "docs"
+    write(docs, FILES)
+    stamp_all(docs)
+    before = model(docs)
+    assert "posts/c/parallel.md" in parallel_pages(before, "en")
+    path = docs / "en" / "posts" / "c.md"
+    path.write_text(
+        path.read_text("utf-8").replace("  from: es\n", "  from: es\n  status: pending\n"),
+        "utf-8",
+    )
+    after = model(docs)
+    assert "posts/c/parallel.md" not in parallel_pages(after, "en")
+    rebuild = dependents(before, after, {"en/posts/c.md"}, sources(docs), PER_PAGE)
+    # The Spanish post loses its parallel-text switch and its language switcher's target.
+    assert ("es", "posts/c.md") in rebuild.pages
+    assert ("es", "posts/c/paralelo.md") in rebuild.pages
+
+
+def test_every_page_of_a_site_has_a_kind_with_a_rule(tmp_path: Path) -> None:
+    """A page of a kind page_kind does not know is rebuilt on every save by the glue (and
+    the edit-loop test fails on its log line): every page of this site is known."""
+    docs = tmp_path / "docs"
+    write(docs, FILES)
+    stamp_all(docs)
+    site = model(docs)
+    seen = set()
+    for lang in ("es", "en"):
+        paths = [page.rel_path for page in site.content.pages[lang].values()]
+        paths += [post.rel_path for post in site.content.posts[lang].values()]
+        paths += list(parallel_pages(site, lang))
+        for rel_path in paths:
+            kind = page_kind(site, lang, rel_path)
+            assert kind in KINDS, (lang, rel_path)
+            seen.add(kind)
+    assert seen == set(KINDS)  # the fixture has one page of every kind
+    assert page_kind(site, "es", "posts/a/paralelo.md") == PARALLEL
+    assert page_kind(site, "es", "otra-cosa/nueva.md") is None  # e.g. a new generated page
+    assert page_kind(site, "es", "page/x.md") is None
