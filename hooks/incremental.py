@@ -36,7 +36,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from hooks import serve_state, state
-from hooks.core.dependents import Rebuild, dependents, page_kind
+from hooks.core.dependents import Rebuild, dependents, page_kinds
 from hooks.core.posts import ParseCache
 from hooks.serve_state import memory
 
@@ -203,14 +203,14 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     if rebuild.full:
         return files
     pages = files.documentation_pages()
-    model = state.site()
+    kinds = page_kinds(state.site(), lang)
     dirty = {}
     unknown = []
     for file in pages:
         page_lang, _, rel_path = file.src_uri.partition("/")
         missing = not os.path.isfile(file.abs_dest_path)
         # A page of a kind the dependency rules do not know: rebuilt on every save.
-        kind = page_kind(model, page_lang, rel_path)
+        kind = kinds.get(rel_path) if page_lang == lang else None
         if kind is None:
             unknown.append(file.src_uri)
         dirty[file] = missing or kind is None or (page_lang, rel_path) in rebuild.pages

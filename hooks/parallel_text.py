@@ -86,9 +86,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
                     continue
                 own_text = _source(config, post).read_text(encoding="utf-8")
                 other_text = _source(config, original).read_text(encoding="utf-8")
-                mismatch = pt.check_pairing(
-                    pt.markdown_blocks(own_text), pt.markdown_blocks(other_text)
-                )
+                mismatch = pt.pairing_of(own_text, other_text)
                 if mismatch is not None:
                     # A stale translation is expected not to pair: reported as the site
                     # reports stale translations (extra.stale_translations).

@@ -141,6 +141,21 @@ def fail(problems: list[Problem]) -> None:
     raise PluginError(f"{len(problems)} content problem(s); see the lines above")
 
 
+_dumped: dict[str, str] = {}  # repr of a generated page's meta -> its YAML
+
+
+def _front_matter(meta: dict[str, Any]) -> str:
+    """YAML of ``meta``, remembered: dumping costs ~1 ms a page, and `mkdocs serve` makes
+    the same generated pages (parallel text, listings) again on every save."""
+    key = repr(meta)
+    front = _dumped.get(key)
+    if front is None:
+        if len(_dumped) > 100_000:  # a long `mkdocs serve` session: start again
+            _dumped.clear()
+        front = _dumped[key] = yaml.safe_dump(meta, allow_unicode=True, sort_keys=True)
+    return front
+
+
 def generated_page(
     config: MkDocsConfig,
     lang: str,
@@ -153,7 +168,7 @@ def generated_page(
     language's own pages, and carrying what static-i18n's handlers read on a page's file.
     Only pages the nav lists (``in_nav``) are left to the nav's own rules; the others are
     marked not in the nav, so that a strict build does not stop on them."""
-    front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=True)
+    front = _front_matter(meta)
     file = File.generated(
         config,
         f"{lang}/{rel_path}",

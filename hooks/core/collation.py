@@ -11,6 +11,7 @@ options take a function of the tag alone).
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 from collections.abc import Mapping
 from typing import Any
@@ -20,6 +21,7 @@ _OWN_LETTERS: dict[str, set[tuple[str, str]]] = {"es": {("n", "\u0303")}}
 _AFTER_BASE = "\U0010ffff"  # sorts after every letter: ñ comes after every n...
 
 
+@functools.lru_cache(maxsize=65536)  # Material's tags plugin asks again and again
 def sort_key(text: str, lang: str) -> tuple[str, str, str]:
     """Key sorting ``text`` in ``lang``: (letters, accents, case)."""
     own = _OWN_LETTERS.get(lang, set())

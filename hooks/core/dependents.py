@@ -116,14 +116,16 @@ def dependents(
             if old is not None and new is not None and old.stale != new.stale:
                 rebuild.pages.add((lang, new.rel_path))
     # What a post page shows of other posts (neighbours, series parts, versions).
-    contexts = (_Contexts(before, per_page), _Contexts(after, per_page))
+    contexts = (_Contexts.of_model(before, per_page), _Contexts.of_model(after, per_page))
     for key in sorted(keys):
         for lang in languages:
             if contexts[0].of(lang, key) != contexts[1].of(lang, key):
                 for model in (before, after):
                     if post := model.content.posts.get(lang, {}).get(key):
                         rebuild.pages.add((lang, post.rel_path))
-    changed_keys = sorted(key for key in keys if _views(before, key) != _views(after, key))
+    changed_keys = sorted(
+        key for key in keys if _views(contexts[0], key) != _views(contexts[1], key)
+    )
     if not changed_keys:
         _add_parallel_pages(rebuild, before, after, shown)
         return rebuild
@@ -147,8 +149,8 @@ def dependents(
                         if post := model.content.posts.get(lang, {}).get(key):
                             rebuild.pages.add((lang, post.rel_path))
     for lang in languages:
-        rebuild.pages.update(_language_pages(before, after, lang, per_page, sorted(series)))
-        if _listed(before, lang) != _listed(after, lang):
+        rebuild.pages.update(_language_pages(contexts, lang, per_page, sorted(series)))
+        if contexts[0].listed(lang) != contexts[1].listed(lang):
             rebuild.feeds.add(lang)
     mentioning = _mentioning(sources, relinked, languages)
     rebuild.pages.update(mentioning)
@@ -156,31 +158,36 @@ def dependents(
     return rebuild
 
 
-def page_kind(model: SiteModel, lang: str, rel_path: str) -> str | None:
-    """Which of :data:`KINDS` the page at ``rel_path`` of ``lang`` is; None: no rule here
-    (the glue then rebuilds it on every save)."""
+def page_kinds(model: SiteModel, lang: str) -> dict[str, str]:
+    """Every page of ``lang`` the rules here know (path in the language folder) -> which of
+    :data:`KINDS` it is. A page missing from it has no rule (the glue then rebuilds it on
+    every save)."""
     content = model.content
-    key = content.path_keys.get(lang, {}).get(rel_path)
-    if key is not None and key in content.posts.get(lang, {}):
-        return POST
-    page = content.pages.get(lang, {}).get(key) if key is not None else None
-    if page is not None and page.rel_path == rel_path:
+    kinds = {}
+    for key, page in content.pages.get(lang, {}).items():
+        kind = None
         if not page.path.startswith(GENERATED):
-            return {HOME_KEY: HOME, TAGS_KEY: TAGS}.get(key, SECTION)
-        if key == ARCHIVE_KEY:
-            return ARCHIVE
-        if key == SERIES_INDEX_KEY:
-            return SERIES_INDEX
-        if key.startswith(f"{SERIES_DIR}/") and key.removeprefix(f"{SERIES_DIR}/") in (
-            model.series.runs
-        ):
-            return SERIES
-        if key.startswith(LISTING_PREFIX) and key.removeprefix(LISTING_PREFIX).isdigit():
-            return LISTING
-        return None
-    if rel_path in parallel_pages(model, lang):
-        return PARALLEL
-    return None
+            kind = {HOME_KEY: HOME, TAGS_KEY: TAGS}.get(key, SECTION)
+        elif key == ARCHIVE_KEY:
+            kind = ARCHIVE
+        elif key == SERIES_INDEX_KEY:
+            kind = SERIES_INDEX
+        elif key.startswith(f"{SERIES_DIR}/") and key[len(SERIES_DIR) + 1 :] in model.series.runs:
+            kind = SERIES
+        elif key.startswith(LISTING_PREFIX) and key[len(LISTING_PREFIX) :].isdigit():
+            kind = LISTING
+        if kind is not None:
+            kinds[page.rel_path] = kind
+    for post in content.posts.get(lang, {}).values():
+        kinds[post.rel_path] = POST
+    for rel_path in parallel_pages(model, lang):
+        kinds[rel_path] = PARALLEL
+    return kinds
+
+
+def page_kind(model: SiteModel, lang: str, rel_path: str) -> str | None:
+    """Which of :data:`KINDS` the page at ``rel_path`` of ``lang`` is; None: no rule."""
+    return page_kinds(model, lang).get(rel_path)
 
 
 def parallel_pages(model: SiteModel, lang: str) -> dict[str, str]:
@@ -218,14 +225,28 @@ def _add_parallel_pages(
 
 
 class _Contexts:
-    """:func:`post_context` of every post of one model, each post's view computed once."""
+    """:func:`post_context` of the posts of one model, and their views, each computed once.
+    The model after one save is the model before the next: the last one is kept."""
+
+    _last: _Contexts | None = None
 
     def __init__(self, model: SiteModel, per_page: int) -> None:
         self.model = model
         self.per_page = per_page
         self.views: dict[int, tuple[Any, ...]] = {}
+        self.partnered: dict[int, bool] = {}
         self.positions: dict[str, dict[str, int]] = {}
-        self.keep: list[Post] = []  # the posts whose id() keys self.views
+        self.contexts: dict[tuple[str, str], tuple[Any, ...] | None] = {}
+        self.listings: dict[str, list[tuple[Any, ...]]] = {}
+        self.keep: list[Post] = []  # the posts whose id() keys the caches
+
+    @classmethod
+    def of_model(cls, model: SiteModel, per_page: int) -> _Contexts:
+        last = cls._last
+        if last is not None and last.model is model and last.per_page == per_page:
+            return last
+        cls._last = found = cls(model, per_page)
+        return found
 
     def view(self, post: Post) -> tuple[Any, ...]:
         found = self.views.get(id(post))
@@ -234,8 +255,23 @@ class _Contexts:
             self.keep.append(post)
         return found
 
+    def has_partner(self, post: Post) -> bool:
+        found = self.partnered.get(id(post))
+        if found is None:
+            found = self.partnered[id(post)] = partner(self.model.content, post) is not None
+            self.keep.append(post)
+        return found
+
+    def listed(self, lang: str) -> list[tuple[Any, ...]]:
+        if lang not in self.listings:
+            posts = self.model.content.listed_posts(lang)
+            self.listings[lang] = [self.view(post) for post in posts]
+        return self.listings[lang]
+
     def of(self, lang: str, key: str) -> tuple[Any, ...] | None:
-        return post_context(self.model, lang, key, self.per_page, self)
+        if (lang, key) not in self.contexts:
+            self.contexts[lang, key] = post_context(self.model, lang, key, self.per_page, self)
+        return self.contexts[lang, key]
 
 
 def post_context(
@@ -254,8 +290,12 @@ def post_context(
     if post is None:
         return None
     see = cache.view if cache is not None else view
+
+    def partnered(post: Post) -> bool:
+        return cache.has_partner(post) if cache is not None else partner(content, post) is not None
+
     versions = tuple(
-        (other, see(version), content.readable(version), partner(content, version) is not None)
+        (other, see(version), content.readable(version), partnered(version))
         for other in content.languages
         if (version := content.posts.get(other, {}).get(key)) is not None
     )
@@ -297,12 +337,14 @@ def _written_pages(model: SiteModel, lang: str) -> dict[str, Any]:
     return {key: page for key, page in pages.items() if not page.path.startswith(GENERATED)}
 
 
-def _views(model: SiteModel, key: str) -> dict[str, tuple[Any, ...]]:
+def _views(cache: _Contexts, key: str) -> dict[str, tuple[Any, ...]]:
+    model = cache.model
     found = {}
     for lang in model.content.languages:
         post = model.content.posts.get(lang, {}).get(key)
         if post is not None:
-            found[lang] = (view(post), model.content.readable(post), model.series.of_post.get(key))
+            of = model.series.of_post.get(key)
+            found[lang] = (cache.view(post), model.content.readable(post), of)
     return found
 
 
@@ -314,12 +356,8 @@ def _inclusion(model: SiteModel, key: str) -> dict[str, tuple[str, bool]]:
     return found
 
 
-def _listed(model: SiteModel, lang: str) -> list[tuple[Any, ...]]:
-    return [view(post) for post in model.content.listed_posts(lang)]
-
-
 def _language_pages(
-    before: SiteModel, after: SiteModel, lang: str, per_page: int, series: Iterable[str]
+    contexts: tuple[_Contexts, _Contexts], lang: str, per_page: int, series: Iterable[str]
 ) -> set[tuple[str, str]]:
     """The listing pages whose slice changed (all when their number did), the archive, the
     tags page, the home (its notices of untranslated posts), the series pages."""
@@ -330,7 +368,8 @@ def _language_pages(
         if page is not None:
             pages.add((lang, page.rel_path))
 
-    old, new = _listed(before, lang), _listed(after, lang)
+    before, after = contexts[0].model, contexts[1].model
+    old, new = contexts[0].listed(lang), contexts[1].listed(lang)
     counts = [max(1, math.ceil(len(listed) / per_page)) for listed in (old, new)]
     for number in range(1, max(counts) + 1):
         window = slice((number - 1) * per_page, number * per_page)

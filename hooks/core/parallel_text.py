@@ -20,6 +20,7 @@ Nothing here knows MkDocs.
 
 from __future__ import annotations
 
+import functools
 import posixpath
 import re
 from collections.abc import Callable, Iterator, Sequence
@@ -295,6 +296,13 @@ class Mismatch:
 
 def _paired(blocks: Sequence[Block]) -> list[Block]:
     return [block for block in blocks if not block.unpaired]
+
+
+@functools.lru_cache(maxsize=8192)
+def pairing_of(own_text: str, other_text: str) -> Mismatch | None:
+    """:func:`check_pairing` of two Markdown sources, remembered: `mkdocs serve` checks
+    every pair on every save, and most have not changed."""
+    return check_pairing(markdown_blocks(own_text), markdown_blocks(other_text))
 
 
 def check_pairing(own: Sequence[Block], other: Sequence[Block]) -> Mismatch | None:
