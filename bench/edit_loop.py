@@ -13,6 +13,8 @@ Each edit is repeated --repeat times (medians printed, every value listed), and 
 server's own rebuild line is read too.
 
     python bench/edit_loop.py [--sizes 300 1000] [--repeat 3]
+
+EDIT_LOOP_LOGS=folder keeps each server's log there (its per-area timings).
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from __future__ import annotations
 import argparse
 import os
 import re
+import shutil
 import signal
 import statistics
 import subprocess
@@ -111,6 +114,9 @@ class Server:
     def stop(self) -> None:
         os.killpg(self.process.pid, signal.SIGTERM)
         self.process.wait(timeout=30)
+        if keep := os.environ.get("EDIT_LOOP_LOGS"):  # the server's log, for its timings
+            Path(keep).mkdir(parents=True, exist_ok=True)
+            shutil.copy(self.log, Path(keep) / self.log.name)
 
 
 def shown(server: Server, paths: list[str], needle: str, timeout: float = 600) -> float:
