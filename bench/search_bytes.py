@@ -2,9 +2,13 @@
 the lunr index Material's search plugin would have shipped for the same pages.
 
 Builds the synthetic bilingual blog (bench/synthetic.py) with the real config, opens a
-Spanish post in Chromium, runs two queries and sums the bytes of the responses the browser
-received for each (the browser's request events). Then builds the same content with
-Material's search plugin (our hooks off) and reports the size of its search_index.json.
+Spanish post in Chromium, runs two queries in the header box and sums, for each, the bytes
+the server sent (headers and bodies of every request, a web worker's script included: the
+browser's own request events report that one without its body). Twice, each time in a fresh
+browser: files sent as they are on disk (Pagefind's index, fragments and wasm are gzip files
+already; its script and our JSON are not), then text files gzipped as GitHub Pages sends them.
+Then builds the same content with Material's search plugin (our hooks off) and reports the
+size of its search_index.json.
 
     python bench/search_bytes.py [--posts 1000] [--skip-lunr]
 """
@@ -12,18 +16,32 @@ Material's search plugin (our hooks off) and reports the size of its search_inde
 from __future__ import annotations
 
 import argparse
+import contextlib
+import functools
+import gzip
+import http.server
+import io
 import os
 import re
 import subprocess
 import sys
 import tempfile
+import threading
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.synthetic import REPO, generate
-from tests.support import CHROMIUM, CHROMIUM_ARGS, free_port, serve
+from tests.support import CHROMIUM, CHROMIUM_ARGS, free_port
+
+# What GitHub Pages compresses: text types. Pagefind's own files are gzip files already.
+GZIPPED_SUFFIXES = (".html", ".js", ".json", ".css", ".svg", ".xml", ".txt")
+QUERIES = ["cliente", "servicio rapido"]
+
+Ledger = list[tuple[str, int]]  # (path, bytes sent) per request
+Tally = tuple[int, int, dict[str, list[int]]]  # bytes, requests, {kind: [bytes, requests]}
 
 
 def build(config: Path, site: Path, site_url: str | None = None) -> tuple[float, str]:
@@ -38,32 +56,136 @@ def build(config: Path, site: Path, site_url: str | None = None) -> tuple[float,
     return time.perf_counter() - started, done.stdout + done.stderr
 
 
-def query_bytes(url: str, queries: list[str]) -> list[tuple[int, int]]:
-    """(bytes, requests) the browser received for each query typed in the header box."""
+class _CountingWriter:
+    """A response stream that counts the bytes written through it."""
+
+    def __init__(self, stream: io.BufferedIOBase) -> None:
+        self.stream = stream
+        self.count = 0
+
+    def write(self, data: bytes) -> int:
+        self.count += len(data)
+        return self.stream.write(data)
+
+    def flush(self) -> None:
+        self.stream.flush()
+
+    @property
+    def closed(self) -> bool:
+        return self.stream.closed
+
+    def close(self) -> None:
+        self.stream.close()
+
+
+class _CountingHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves the site, recording (path, bytes sent) per request in ``ledger``; with
+    ``compress``, text files go out gzipped to a browser that accepts it."""
+
+    ledger: Ledger
+    compress: bool
+
+    def setup(self) -> None:
+        super().setup()
+        self.wfile = _CountingWriter(self.wfile)  # type: ignore[assignment]
+
+    def handle_one_request(self) -> None:
+        self.wfile.count = 0  # type: ignore[attr-defined]
+        super().handle_one_request()
+        sent = self.wfile.count  # type: ignore[attr-defined]
+        # The tab's icon is the browser's own request, whenever it gets to it: not the search's.
+        if sent and getattr(self, "path", None) and "/favicon." not in self.path:
+            self.ledger.append((self.path, sent))
+
+    def send_head(self) -> io.BufferedIOBase | None:
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        accepted = "gzip" in self.headers.get("Accept-Encoding", "")
+        if not (self.compress and accepted and path.suffix in GZIPPED_SUFFIXES and path.is_file()):
+            return super().send_head()
+        body = gzip.compress(path.read_bytes(), compresslevel=6, mtime=0)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return io.BytesIO(body)
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@contextlib.contextmanager
+def counting_server(directory: Path, port: int, compress: bool) -> Iterator[Ledger]:
+    """Serve ``directory`` on 127.0.0.1:``port``; yields the ledger it fills."""
+    ledger: Ledger = []
+    handler_class = type("Handler", (_CountingHandler,), {"ledger": ledger, "compress": compress})
+    handler = functools.partial(handler_class, directory=str(directory))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield ledger
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def kind_of(path: str) -> str:
+    """What a fetched file is, for the breakdown of a query's bytes."""
+    name = path.rsplit("/", 1)[-1].split("?")[0]
+    for prefix, kind in (
+        ("pagefind-entry", "entry"),
+        ("pagefind-worker", "worker script"),
+        ("pagefind.js", "pagefind.js"),
+        ("wasm.", "wasm"),
+        ("vocabulary", "vocabulary"),
+        ("pagefind.", "meta index"),
+    ):
+        if name.startswith(prefix):
+            return kind
+    for suffix, kind in (
+        (".pf_index", "index chunks"),
+        (".pf_filter", "filter chunks"),
+        (".pf_fragment", "fragments"),
+    ):
+        if name.endswith(suffix):
+            return kind
+    return name
+
+
+def query_bytes(url: str, ledger: Ledger, queries: list[str]) -> list[Tally]:
+    """What the server sent for each query typed in the header box, in a fresh browser."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         page = browser.new_page()
-        received: list[tuple[str, int]] = []
-
-        def on_finished(request) -> None:  # noqa: ANN001 - Playwright's Request
-            sizes = request.sizes()
-            received.append((request.url, sizes["responseBodySize"] + sizes["responseHeadersSize"]))
-
         page.goto(url, wait_until="networkidle")
-        page.on("requestfinished", on_finished)
         results = []
         for query in queries:
-            received.clear()
+            ledger.clear()
             page.keyboard.press("/")
             page.locator(".pf-search .md-search__input").fill(query)
             page.wait_for_selector('.pf-search[data-state="ready"]', state="attached")
             page.wait_for_load_state("networkidle")
-            results.append((sum(size for _, size in received), len(received)))
+            kinds: dict[str, list[int]] = {}
+            for path, size in ledger:
+                tally = kinds.setdefault(kind_of(path), [0, 0])
+                tally[0] += size
+                tally[1] += 1
+            results.append((sum(size for _, size in ledger), len(ledger), kinds))
             page.locator(".pf-search .md-search__input").fill("")
         browser.close()
     return results
+
+
+def breakdown(kinds: dict[str, list[int]]) -> str:
+    return ", ".join(
+        f"{kind} {size / 1024:.1f} KiB/{count}"
+        for kind, (size, count) in sorted(kinds.items(), key=lambda item: -item[1][0])
+    )
 
 
 def lunr_index_bytes(out: Path, posts: int) -> tuple[int, float]:
@@ -96,8 +218,10 @@ def main() -> None:
             for f in site.rglob("*")
             if f.is_file() and "pagefind" in f.relative_to(site).parts
         )
-        with serve(out / "pagefind" / "site", port):
-            first, second = query_bytes(f"{base}posts/post-0001/", ["cliente", "servicio rapido"])
+        measured: dict[bool, list[Tally]] = {}
+        for compress in (False, True):
+            with counting_server(site, port, compress) as ledger:
+                measured[compress] = query_bytes(f"{base}posts/post-0001/", ledger, QUERIES)
         print(
             f"{args.posts} posts per language, {time.strftime('%Y-%m-%d')}, {os.cpu_count()} cores"
         )
@@ -107,8 +231,15 @@ def main() -> None:
             " (the rest overlaps the build)"
         )
         print(f"  Pagefind bundle on disk: {bundle / 1024 / 1024:.1f} MiB (both languages)")
-        print(f"  first query:  {first[0] / 1024:.0f} KiB in {first[1]} requests")
-        print(f"  second query: {second[0] / 1024:.0f} KiB in {second[1]} requests")
+        for index, label in enumerate(("first query: ", "second query:")):
+            plain, zipped = measured[False][index], measured[True][index]
+            print(
+                f"  {label} {plain[0] / 1024:.0f} KiB in {plain[1]} requests as on disk,"
+                f" {zipped[0] / 1024:.0f} KiB as GitHub Pages sends it (gzip)"
+                f"  [{QUERIES[index]!r}]"
+            )
+            print(f"      as on disk: {breakdown(plain[2])}")
+            print(f"      gzip:       {breakdown(zipped[2])}")
         if not args.skip_lunr:
             size, lunr_seconds = lunr_index_bytes(out, args.posts)
             print(
