@@ -43,6 +43,7 @@ UNUSED_BUNDLE_FILES = (
     "pagefind-component-ui.css",
     "pagefind-highlight.js",
     "wasm.unknown.pagefind",  # loaded only for a page whose language has no index of its own
+    "pagefind-worker.js",  # assets/search.js runs Pagefind without its web worker (noWorker)
 )
 
 

@@ -114,7 +114,8 @@ def test_every_deployed_file_is_loaded_by_something(real_site: Build) -> None:
         if not f.endswith(".html") and not any(f.startswith(b + "pagefind/") for b in bundles)
     }
     assert not loose
-    for unused in ("tags.json", "wasm.unknown.pagefind", ".map", "lunr", "workers/search"):
+    unused_files = ("tags.json", "wasm.unknown.pagefind", "pagefind-worker.js", ".map", "lunr")
+    for unused in (*unused_files, "workers/search"):
         assert not [f for f in files if unused in f], unused
 
 

@@ -4,7 +4,8 @@
  * - The header box reuses Material's search markup and styles; this script drives it.
  * - The search page (/buscar/, /en/search/) lists every result, with series and tag filters.
  * - Pagefind's script and index load on first use (focus, a key, or the search page), never
- *   before first paint; this file itself is loaded with `defer`.
+ *   before first paint; this file itself is loaded with `defer`. Pagefind runs on the page's
+ *   thread (no web worker: its script would be a second copy of the search code to fetch).
  * - A result is only ever a page holding every word of the query (or a word it begins, or
  *   one sharing its stem): when Pagefind finds no indexed word starting with a query word, it
  *   answers with the longest indexed word that is a prefix of it ("advertisers" -> "a"; its
@@ -43,7 +44,10 @@
   function load(target) {
     if (!target.loading) {
       var module = import(target.url + "pagefind.js").then(function (pagefind) {
-        return pagefind.options({ excerptLength: 24 }).then(function () {
+        /* noWorker: Pagefind 1.5 would otherwise fetch pagefind-worker.js (41 KB, 12 KB
+           gzipped) on top of pagefind.js, which carries the same search code; at a blog's
+           size searching on the page's own thread takes milliseconds. */
+        return pagefind.options({ excerptLength: 24, noWorker: true }).then(function () {
           return pagefind.init();
         }).then(function () { return pagefind; });
       });
