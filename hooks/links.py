@@ -27,7 +27,7 @@ import tempfile
 import time
 import traceback
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -40,6 +40,7 @@ from mkdocs.structure.pages import Page
 from hooks import serve_state, state
 from hooks.core import build_log
 from hooks.core.links_check import (
+    ALTERNATE_SETTING,
     EXTERNAL,
     UNREACHABLE,
     BuiltSite,
@@ -48,6 +49,7 @@ from hooks.core.links_check import (
     check,
     coverage,
     merge,
+    site_path,
 )
 from hooks.core.links_external import Checker, ExternalOptions
 from hooks.core.links_extract import PageLinks, extract
@@ -191,6 +193,11 @@ class Collector:
         self.build = _Build()
         self.site: BuiltSite | None = None  # set once the last language is built
         self.includes: Includes | None = None  # read from the config once per build
+        self.alternates: tuple[str, ...] | None = None  # extra.alternate as written
+
+    def on_config(self, config: MkDocsConfig) -> None:
+        if self.alternates is None and not state.inside_i18n_build(config):
+            self.alternates = written_alternates(config)
 
     def on_pre_build(self, config: MkDocsConfig) -> None:
         if not state.inside_i18n_build(config):
@@ -227,7 +234,7 @@ class Collector:
         self.site = replace(
             site,
             sources=self.build.sources,
-            config_paths=config_paths(config),
+            config_paths=config_paths(config, self.alternates or ()),
             config_label=_display(Path(config.config_file_path), root),
         )
         return self.site
@@ -276,6 +283,11 @@ state.hand_off("links", _collect, _merge)
 def _turned_off() -> bool:
     """LINKCHECK=off: `python -m hooks.links` builds the site and checks it itself."""
     return state.turned_off("LINKCHECK")
+
+
+@event_priority(100)  # before static-i18n rewrites extra.alternate
+def on_config(config: MkDocsConfig) -> None:
+    _collector.on_config(config)
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
@@ -330,8 +342,20 @@ def includes_of(config: MkDocsConfig) -> Includes:
     )
 
 
-def config_paths(config: MkDocsConfig) -> dict[str, str]:
-    """Site paths that mkdocs.yml names -> the setting naming them."""
+def written_alternates(config: MkDocsConfig) -> tuple[str, ...]:
+    """The links of extra.alternate as mkdocs.yml sets them: to be read before the plugins'
+    on_config (static-i18n rewrites them for each page it builds)."""
+    alternates = config.extra.get("alternate") if hasattr(config.extra, "get") else None
+    return tuple(
+        link
+        for alternate in (alternates if isinstance(alternates, list) else ())
+        if isinstance(alternate, dict) and isinstance(link := alternate.get("link"), str)
+    )
+
+
+def config_paths(config: MkDocsConfig, alternates: Sequence[str] = ()) -> dict[str, str]:
+    """Site paths that mkdocs.yml names -> the setting naming them (``alternates``: the
+    links extra.alternate was written with, see written_alternates)."""
     named: dict[str, str] = {}
     theme = config.theme
     for key in ("favicon", "logo"):
@@ -343,6 +367,9 @@ def config_paths(config: MkDocsConfig) -> dict[str, str]:
             path = getattr(item, "path", item)
             if isinstance(path, str) and "://" not in path:
                 named[path.lstrip("/")] = key
+    for link in alternates:
+        if (path := site_path(link, config.site_url or "")) is not None:
+            named[path] = ALTERNATE_SETTING
     return named
 
 
@@ -451,6 +478,7 @@ def build_and_collect(
     label = _display(Path(config.site_dir), root)
     config.site_dir = str(site_dir)
     collector = Collector()
+    collector.alternates = written_alternates(config)  # before any plugin's on_config
     config.plugins["hooks.links (command)"] = CommandCollector(collector, label)
     error = ""
     config.plugins.on_startup(command="build", dirty=False)
@@ -527,7 +555,7 @@ def main(argv: list[str] | None = None) -> int:
             site = replace(
                 built,
                 sources=guess_sources(config, built.pages),
-                config_paths=config_paths(config),
+                config_paths=config_paths(config, written_alternates(config)),
                 site_dir_label=args.site.as_posix().rstrip("/"),  # as the user named it
             )
         root = Path(config.config_file_path).parent

@@ -243,3 +243,118 @@ def test_blog_excerpt_copies_are_one_finding_at_the_posts_line(blog_project) -> 
     excerpt = next(p for p in data["problems"] if p["kind"] == "unrewritten-md-link")
     # The post, the blog index and its archive and category pages show the excerpt.
     assert "blog/" in excerpt["pages"] and len(excerpt["pages"]) >= 3, excerpt
+
+
+# --- An API site in three languages (static-i18n folder layout, fallback copies, fixed
+# --- language links in extra.alternate, headings translated under their English links) ---
+
+I18N_FOLDER_FIXED_ALTERNATES = {
+    "mkdocs.yml": """
+        site_name: API
+        site_url: https://example.org/docs/
+        theme:
+          name: material
+        plugins:
+          - i18n:
+              docs_structure: folder
+              fallback_to_default: true
+              reconfigure_material: false
+              languages:
+                - locale: en
+                  default: true
+                  name: English
+                - locale: pt
+                  name: Português
+                - locale: zh
+                  name: 中文
+        extra:
+          alternate:
+            - name: English
+              link: /docs/
+              lang: en
+            - name: Português
+              link: /docs/pt/
+              lang: pt
+            - name: 中文
+              link: /docs/zh/
+              lang: zh
+        """,
+    "docs/en/index.md": """
+        # Home
+
+        [the tab](api/tab.md) [detecting](stealth.md#detecting-overrides)
+        """,
+    "docs/en/stealth.md": """
+        # Stealth
+
+        ## Detecting overrides
+        """,
+    "docs/en/limits.md": """
+        # Limits
+
+        See [detecting overrides](stealth.md#detecting-overrides).
+        """,
+    "docs/en/api/tab.md": """
+        # Tab
+
+        Only in English: [home](../index.md), [stealth](../stealth.md#detecting-overrides).
+        """,
+    "docs/pt/index.md": """
+        # Início
+
+        [a aba](api/tab.md) [detectando](stealth.md#detectando-overrides)
+        """,
+    "docs/pt/stealth.md": """
+        # Stealth
+
+        ## Detectando overrides
+        """,
+    "docs/pt/limits.md": """
+        # Limites
+
+        Veja [detectando overrides](stealth.md#detecting-overrides).
+        """,
+    "docs/zh/index.md": """
+        # 首页
+
+        [标签页](api/tab.md)
+        """,
+}
+
+
+@pytest.fixture(scope="module")
+def fixed_alternates_project(tmp_path_factory: pytest.TempPathFactory) -> tuple[int, dict, str]:
+    root = tmp_path_factory.mktemp("api")
+    config = write(root / "project", I18N_FOLDER_FIXED_ALTERNATES)
+    return check(config, root)
+
+
+def test_fixed_alternates_are_one_finding_at_mkdocs_yml(fixed_alternates_project) -> None:
+    status, data, output = fixed_alternates_project
+    assert status == 1, output
+    assert located(data) == [
+        # The English page's fallback copy in pt links the pt page, whose translated
+        # heading lost the English id (in zh the linked page is a copy too: no defect).
+        ("docs/en/api/tab.md", 3, 49, "missing-anchor"),
+        # The English id kept under a translated heading: the translation's line only.
+        ("docs/pt/limits.md", 3, 29, "missing-anchor"),
+        # Every page claims the three homes as its translations: one defect, the config's,
+        # the 404 page included (not one finding per page and alternate).
+        ("mkdocs.yml", 0, 0, "hreflang-not-reciprocal"),
+    ], output
+    alternates = next(p for p in data["problems"] if p["file"] == "mkdocs.yml")
+    assert alternates["emitter"] == "extra.alternate in mkdocs.yml"
+    assert alternates["link"] == "/docs/, /docs/pt/, /docs/zh/"
+    assert "reconfigure_material: true" in alternates["suggestion"]
+    assert "404.html" in alternates["pages"] and len(alternates["pages"]) > 8, alternates
+
+
+def test_fixed_alternates_no_false_alarm_on_fallbacks(fixed_alternates_project) -> None:
+    _, data, output = fixed_alternates_project
+    # The English-only page shown in pt and zh (fallback copies): its valid links raise
+    # nothing; the one broken anchor is reported once, for the pt copy only.
+    tab = [p for p in data["problems"] if "api/tab" in p["file"]]
+    assert [(p["link"], p["pages"]) for p in tab] == [
+        ("../../stealth/#detecting-overrides", ["pt/api/tab/"])
+    ], output
+    assert not [p for p in data["problems"] if p["kind"] == "cross-language-link"], output

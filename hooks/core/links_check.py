@@ -26,6 +26,7 @@ ABSOLUTE_PATH = "absolute-path"
 MARKDOWN_LINK = "unrewritten-md-link"
 HREFLANG_MISSING = "hreflang-target-missing"
 HREFLANG_NOT_RECIPROCAL = "hreflang-not-reciprocal"
+ALTERNATE_SETTING = "extra.alternate"  # the mkdocs.yml setting of the language switcher
 CROSS_LANGUAGE = "cross-language-link"
 MAILTO = "invalid-mailto"
 EXTERNAL = "external-link"
@@ -230,7 +231,23 @@ def merge(site: BuiltSite, findings: Iterable[Finding]) -> list[Finding]:
             first = replace(
                 first, path=site.config_label, line=0, col=0, emitter=f"{setting} in mkdocs.yml"
             )
-        if first.kind.startswith("hreflang") and _is_404(first.page):
+        if setting == ALTERNATE_SETTING and first.kind.startswith("hreflang"):
+            links = sorted({f.url for f in group})
+            if first.kind == HREFLANG_NOT_RECIPROCAL:
+                message = (
+                    "these hreflang alternates are the same links on every page, so each page"
+                    " claims the language homes as its translations and they do not link back"
+                )
+                suggestion = (
+                    "give each page its own alternates (mkdocs-static-i18n writes them with"
+                    " reconfigure_material: true), or remove extra.alternate"
+                )
+            else:
+                message, suggestion = first.message, first.suggestion
+            first = replace(
+                first, url=", ".join(links), written="", message=message, suggestion=suggestion
+            )
+        elif first.kind.startswith("hreflang") and _is_404(first.page):
             first = replace(
                 first,
                 message=first.message.split(" alternate")[0]
@@ -243,14 +260,33 @@ def merge(site: BuiltSite, findings: Iterable[Finding]) -> list[Finding]:
 
 
 def _defect_key(site: BuiltSite, finding: Finding) -> tuple[object, ...]:
-    if finding.kind.startswith("hreflang") and _is_404(finding.page):
-        return ("404", finding.kind)
+    emitted = not finding.emitter.startswith(CONTENT)
+    if emitted and finding.kind.startswith("hreflang"):
+        if site.config_paths.get(finding.target) == ALTERNATE_SETTING:
+            # Fixed links in mkdocs.yml's extra.alternate (no plugin writes each page's):
+            # every page's alternates are the same homes, one defect in the config.
+            return ("config", finding.kind, ALTERNATE_SETTING)
+        if _is_404(finding.page):
+            return ("404", finding.kind)
     if finding.line:
         return (finding.path, finding.line, finding.col, finding.kind, finding.written)
-    emitted = not finding.emitter.startswith(CONTENT)
     if emitted and finding.target and not finding.kind.startswith("hreflang"):
         return ("emitted", finding.kind, finding.emitter, finding.target, finding.message)
     return ("page", finding.page, finding.kind, finding.url, finding.path, finding.emitter)
+
+
+def site_path(link: str, site_url: str) -> str | None:
+    """The site path an absolute link in mkdocs.yml names ('/docs/pt/' -> 'pt/' when the
+    site lives at /docs/); None for another site's URL, a relative link, or one outside."""
+    parts = urlsplit(site_url)
+    base = parts.path if parts.path.endswith("/") else parts.path + "/"
+    if "://" in link:
+        if not site_url or not link.startswith(f"{parts.scheme}://{parts.netloc}"):
+            return None
+        link = urlsplit(link).path or "/"
+    if not link.startswith(base):
+        return None
+    return link[len(base) :]
 
 
 def _is_404(url: str) -> bool:
