@@ -9,7 +9,7 @@ in mkdocs.yml; ``LINKCHECK_EXTERNAL=1`` turns on the external checks.
 As a command::
 
     python -m hooks.links path/to/mkdocs.yml [--site BUILT_DIR] [--external] [--json FILE]
-                                             [--strict]
+                                             [--sarif FILE] [--strict] [--coverage]
 
 builds the site into a temporary folder unless ``--site`` is given (``--strict``: a strict
 build, whose warnings and errors are listed too), checks it, prints the report, and exits
@@ -53,7 +53,7 @@ from hooks.core.links_check import (
 )
 from hooks.core.links_external import Checker, ExternalOptions
 from hooks.core.links_extract import PageLinks, extract
-from hooks.core.links_report import github_annotations, summary, to_json
+from hooks.core.links_report import github_annotations, summary, to_json, to_sarif
 from hooks.core.links_source import Includes
 
 log = logging.getLogger("mkdocs.hooks.links")
@@ -63,6 +63,7 @@ log = logging.getLogger("mkdocs.hooks.links")
 class Options:
     external: bool = False
     report: Path | None = None
+    sarif: Path | None = None  # a SARIF 2.1.0 file too (code scanning), when asked
     http: ExternalOptions = field(default_factory=ExternalOptions)
 
 
@@ -73,6 +74,7 @@ def options_from(extra: Mapping[str, Any], root: Path, environ: Mapping[str, str
     if environ.get("LINKCHECK_EXTERNAL", "") != "":
         external = environ["LINKCHECK_EXTERNAL"].lower() in ("1", "true", "yes", "on")
     report = raw.get("report", ".linkcheck/report.json")
+    sarif = raw.get("sarif")
     cache = raw.get("cache", ".linkcheck/external-cache.json")
     http = ExternalOptions(
         workers=int(raw.get("workers", 8)),
@@ -85,7 +87,9 @@ def options_from(extra: Mapping[str, Any], root: Path, environ: Mapping[str, str
         cache_max_age=float(raw.get("cache_max_age_hours", 24)) * 3600,
         exclude=tuple(raw.get("exclude", ())),
     )
-    return Options(external, (root / report) if report else None, http)
+    return Options(
+        external, (root / report) if report else None, (root / sarif) if sarif else None, http
+    )
 
 
 def run_checks(
@@ -131,6 +135,10 @@ def report(findings: list[Finding], checked: int | None, options: Options, echo:
         options.report.parent.mkdir(parents=True, exist_ok=True)
         data = json.dumps(to_json(findings, checked), indent=1, ensure_ascii=False)
         options.report.write_text(data + "\n", encoding="utf-8")
+    if options.sarif is not None:
+        options.sarif.parent.mkdir(parents=True, exist_ok=True)
+        data = json.dumps(to_sarif(findings), indent=1, ensure_ascii=False)
+        options.sarif.write_text(data + "\n", encoding="utf-8")
     if os.environ.get("GITHUB_ACTIONS") == "true":
         for line in github_annotations(findings):
             print(line, flush=True)
@@ -506,6 +514,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--external", action="store_true", help="also check external links")
     parser.add_argument("--json", type=Path, help="write the JSON report to this file")
     parser.add_argument(
+        "--sarif", type=Path, help="also write the findings as SARIF 2.1.0 to this file"
+    )
+    parser.add_argument(
         "--strict", action="store_true", help="build with --strict; any build warning fails"
     )
     parser.add_argument(
@@ -560,7 +571,12 @@ def main(argv: list[str] | None = None) -> int:
             )
         root = Path(config.config_file_path).parent
         options = options_from(config.extra, root, os.environ)
-        options = replace(options, external=options.external or args.external, report=report_file)
+        options = replace(
+            options,
+            external=options.external or args.external,
+            report=report_file,
+            sarif=args.sarif.resolve() if args.sarif else options.sarif,
+        )
         findings, checked = run_checks(site, options)
         for finding in sorted(findings, key=lambda f: (f.path, f.line, f.col, f.url)):
             print(finding)

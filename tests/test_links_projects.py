@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from tests.support import run_module
+from tests.unit.test_links import valid_sarif
 
 
 def write(root: Path, files: dict[str, str]) -> Path:
@@ -323,10 +324,15 @@ I18N_FOLDER_FIXED_ALTERNATES = {
 
 
 @pytest.fixture(scope="module")
-def fixed_alternates_project(tmp_path_factory: pytest.TempPathFactory) -> tuple[int, dict, str]:
-    root = tmp_path_factory.mktemp("api")
+def fixed_alternates_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("api")
+
+
+@pytest.fixture(scope="module")
+def fixed_alternates_project(fixed_alternates_root: Path) -> tuple[int, dict, str]:
+    root = fixed_alternates_root
     config = write(root / "project", I18N_FOLDER_FIXED_ALTERNATES)
-    return check(config, root)
+    return check(config, root, "--sarif", str(root / "links.sarif"))
 
 
 def test_fixed_alternates_are_one_finding_at_mkdocs_yml(fixed_alternates_project) -> None:
@@ -358,3 +364,21 @@ def test_fixed_alternates_no_false_alarm_on_fallbacks(fixed_alternates_project) 
         ("../../stealth/#detecting-overrides", ["pt/api/tab/"])
     ], output
     assert not [p for p in data["problems"] if p["kind"] == "cross-language-link"], output
+
+
+def test_sarif_file_has_each_finding_at_its_line(
+    fixed_alternates_project, fixed_alternates_root: Path
+) -> None:
+    _, data, output = fixed_alternates_project
+    log = json.loads((fixed_alternates_root / "links.sarif").read_text(encoding="utf-8"))
+    assert valid_sarif(log) == [], log
+    results = log["runs"][0]["results"]
+    places = sorted(
+        (
+            r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
+            r["locations"][0]["physicalLocation"].get("region", {}).get("startLine", 0),
+            r["ruleId"],
+        )
+        for r in results
+    )
+    assert places == [(f, line, kind) for f, line, _, kind in located(data)], output

@@ -167,6 +167,8 @@ def check(
             if issue is _EXTERNAL:
                 external.append(ExternalUse(link.url, page_url, link))
                 continue
+            if link.tag == "link" and link.rel == "alternate" and link.hreflang:
+                continue  # an hreflang alternate: _check_hreflang says what is wrong, once
             if located is None:
                 located = (
                     locate(page.links, source.links(), _source_of(site, page.url)) if source else {}

@@ -1,11 +1,35 @@
-"""How link findings reach people: a grouped summary, a JSON file, GitHub annotations."""
+"""How link findings reach people: a grouped summary, a JSON file, GitHub annotations, and
+SARIF 2.1.0 (code-scanning tools: GitHub's, GitLab's, editors' SARIF viewers)."""
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable, Sequence
 from typing import Any
+from urllib.parse import quote
 
+from hooks.core import links_check as kinds
 from hooks.core.links_check import Finding
+
+SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+TOOL_NAME = "hooks.links"
+# One SARIF rule per kind of finding: what it means, as a code-scanning list shows it.
+RULES: dict[str, str] = {
+    kinds.MISSING_TARGET: "The link points at a page or file the built site does not have.",
+    kinds.MISSING_ANCHOR: "The link's #anchor is no element's id on the target page.",
+    kinds.FOLDER_WITHOUT_INDEX: "The link points at a folder that has no index.html.",
+    kinds.ABSOLUTE_PATH: "An absolute /path that breaks under the site_url's path.",
+    kinds.MARKDOWN_LINK: "A .md link MkDocs did not rewrite (no such page).",
+    kinds.HREFLANG_MISSING: "An hreflang alternate points at a page that does not exist.",
+    kinds.HREFLANG_NOT_RECIPROCAL: "An hreflang alternate whose page does not point back.",
+    kinds.CROSS_LANGUAGE: "The link goes to the other language's page, though a translation"
+    " exists in the page's own language.",
+    kinds.MAILTO: "A malformed mailto: address.",
+    kinds.EXTERNAL: "An external link that answers with an error, or an external #anchor"
+    " that its page does not have.",
+    kinds.UNREACHABLE: "An external host that did not answer (DNS, refused, timeout): not"
+    " known to be dead.",
+}
 
 
 def summary(findings: Sequence[Finding], external_checked: int | None = None) -> str:
@@ -92,3 +116,73 @@ def _data(text: str) -> str:
 
 def _property(text: str) -> str:
     return _data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def to_sarif(findings: Iterable[Finding], version: str = "") -> dict[str, Any]:
+    """The findings as one SARIF 2.1.0 run: a rule per kind, a result per defect at its
+    Markdown file, line and column (file-level when emitted by a template), the pages and
+    languages showing it as properties, and a fingerprint that stays while the defect does.
+    Paths are relative to the project folder (``%SRCROOT%``)."""
+    ordered = sorted(findings, key=_order)
+    used = sorted({f.kind for f in ordered})
+    index = {kind: i for i, kind in enumerate(used)}
+    rules = [
+        {
+            "id": kind,
+            "shortDescription": {"text": RULES.get(kind, kind)},
+            "defaultConfiguration": {"level": _level(kind)},
+        }
+        for kind in used
+    ]
+    results = []
+    for finding in ordered:
+        location: dict[str, Any] = {
+            "artifactLocation": {"uri": quote(finding.path, safe="/"), "uriBaseId": "%SRCROOT%"}
+        }
+        if finding.line:
+            location["region"] = {"startLine": finding.line, "startColumn": finding.col or 1}
+        text = f"{finding.written or finding.url}: {finding.message}"
+        if finding.suggestion:
+            text += f"; {finding.suggestion}"
+        if finding.emitter != "content":
+            text += f" (emitted by {finding.emitter})"
+        identity = "\0".join((finding.kind, finding.path, finding.written or finding.url))
+        results.append(
+            {
+                "ruleId": finding.kind,
+                "ruleIndex": index[finding.kind],
+                "level": _level(finding.kind),
+                "message": {"text": text},
+                "locations": [{"physicalLocation": location}],
+                "partialFingerprints": {
+                    "linkFinding/v1": hashlib.sha256(identity.encode()).hexdigest()[:32]
+                },
+                "properties": {
+                    "link": finding.url,
+                    "written": finding.written,
+                    "emitter": finding.emitter,
+                    "pages": list(_pages(finding)),
+                    "languages": list(finding.languages),
+                    "suggestion": finding.suggestion,
+                },
+            }
+        )
+    driver: dict[str, Any] = {"name": TOOL_NAME, "rules": rules}
+    if version:
+        driver["version"] = version
+    return {
+        "$schema": SARIF_SCHEMA,
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {"driver": driver},
+                "columnKind": "unicodeCodePoints",
+                "results": results,
+            }
+        ],
+    }
+
+
+def _level(kind: str) -> str:
+    # A host that did not answer is not known to be dead: a warning, not an error.
+    return "warning" if kind == kinds.UNREACHABLE else "error"

@@ -1,6 +1,8 @@
 from __future__ import annotations
 
 import http.server
+import json
+import re
 import threading
 import time
 from collections.abc import Iterator
@@ -13,7 +15,7 @@ import pytest
 from hooks.core.links_check import BuiltSite, Source, check, coverage
 from hooks.core.links_external import Cache, Checker, ExternalOptions, Result, retry_after_seconds
 from hooks.core.links_extract import CONTENT, extract, srcset_urls
-from hooks.core.links_report import github_annotations, summary
+from hooks.core.links_report import github_annotations, summary, to_sarif
 from hooks.core.links_source import Includes, locate, matches, same_target, scan
 from tests.support import free_port
 
@@ -158,6 +160,93 @@ def test_reports() -> None:
     lines = github_annotations(findings)
     assert lines[0].startswith("::error file=docs/a.md,title=Broken link%3A missing-anchor::")
     assert summary([]) == "Link check: no problems."
+
+
+def valid_sarif(log: dict) -> list[str]:
+    """What a SARIF 2.1.0 consumer requires of the parts we write (the OASIS standard's
+    sarifLog, run, toolComponent, reportingDescriptor, result, physicalLocation and region
+    objects); the list of violations, empty when valid."""
+    errors = []
+    json.dumps(log, allow_nan=False)  # plain JSON
+    if log.get("version") != "2.1.0" or not isinstance(log.get("runs"), list):
+        errors.append("sarifLog: version 2.1.0 and runs[] required")
+    for run in log.get("runs", []):
+        driver = run.get("tool", {}).get("driver", {})
+        if not isinstance(driver.get("name"), str) or not driver["name"]:
+            errors.append("run.tool.driver.name required")
+        rules = driver.get("rules", [])
+        ids = [rule.get("id") for rule in rules]
+        if len(set(ids)) != len(ids) or not all(isinstance(i, str) and i for i in ids):
+            errors.append("rules: unique non-empty ids")
+        if run.get("columnKind") not in (None, "utf16CodeUnits", "unicodeCodePoints"):
+            errors.append("run.columnKind")
+        for result in run.get("results", []):
+            text = result.get("message", {}).get("text")
+            if not isinstance(text, str) or not text:
+                errors.append("result.message.text required")
+            if result.get("level") not in ("none", "note", "warning", "error"):
+                errors.append(f"result.level {result.get('level')!r}")
+            index = result.get("ruleIndex")
+            if index is not None and (index >= len(ids) or ids[index] != result.get("ruleId")):
+                errors.append("result.ruleIndex does not name result.ruleId")
+            for fingerprint in result.get("partialFingerprints", {}).values():
+                if not isinstance(fingerprint, str):
+                    errors.append("partialFingerprints: strings")
+            for location in result.get("locations", []):
+                physical = location["physicalLocation"]
+                uri = physical["artifactLocation"]["uri"]
+                # A relative URI reference (RFC 3986): no scheme, no spaces, no backslashes.
+                if re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:", uri) or re.search(r"[\s\\]", uri):
+                    errors.append(f"artifactLocation.uri {uri!r}")
+                region = physical.get("region")
+                if region is not None and not (
+                    region.get("startLine", 0) >= 1 and region.get("startColumn", 1) >= 1
+                ):
+                    errors.append(f"region {region}")
+    return errors
+
+
+def test_sarif() -> None:
+    findings, _ = check(
+        site_of(
+            {
+                "a/": page('<a href="#nope">x</a><a href="../zz/">y</a>'),
+                "b/": page(
+                    '<a href="../a/#nope">x</a>',
+                    head='<link rel="alternate" hreflang="en" href="../q/">',
+                ),
+            }
+        )
+    )
+    log = to_sarif(findings, version="1")
+    assert valid_sarif(log) == []
+    run = log["runs"][0]
+    assert [rule["id"] for rule in run["tool"]["driver"]["rules"]] == [
+        "hreflang-target-missing",
+        "missing-anchor",
+        "missing-target",
+    ]
+    results = run["results"]
+    # (The alternate that does not exist is one finding, not also a missing target.)
+    assert len(results) == len(findings) == 4
+    anchor = next(r for r in results if r["ruleId"] == "missing-anchor")
+    assert anchor["level"] == "error"
+    assert "no element with id 'nope'" in anchor["message"]["text"]
+    # Fingerprints identify the defect: stable across runs, distinct between defects.
+    again = to_sarif(check(site_of({"a/": page('<a href="#nope">x</a>')}))[0])
+    assert again["runs"][0]["results"][0]["partialFingerprints"] == anchor["partialFingerprints"]
+    assert len({json.dumps(r["partialFingerprints"]) for r in results}) == len(results)
+    # A path with a space is a valid URI reference; an emitted link is file-level.
+    spaced = replace(findings[0], path="docs/mi post.md", line=0, col=0)
+    location = to_sarif([spaced])["runs"][0]["results"][0]["locations"][0]["physicalLocation"]
+    assert location["artifactLocation"] == {"uri": "docs/mi%20post.md", "uriBaseId": "%SRCROOT%"}
+    assert "region" not in location
+    # The validator itself fails on what consumers reject.
+    broken = json.loads(json.dumps(log))
+    broken["runs"][0]["results"][0]["level"] = "fatal"
+    broken["runs"][0]["results"][1]["locations"][0]["physicalLocation"]["region"] = {"startLine": 0}
+    assert len(valid_sarif(broken)) == 2
+    assert to_sarif([])["runs"][0]["results"] == []
 
 
 # --- external links against a local server ---------------------------------------------
