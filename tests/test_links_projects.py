@@ -353,6 +353,14 @@ def test_fixed_alternates_are_one_finding_at_mkdocs_yml(fixed_alternates_project
     assert alternates["link"] == "/docs/, /docs/pt/, /docs/zh/"
     assert "reconfigure_material: true" in alternates["suggestion"]
     assert "404.html" in alternates["pages"] and len(alternates["pages"]) > 8, alternates
+    # The fix for a translated heading that lost the English id is the heading's, not the
+    # link's (the fallback copy's link is the English page's too).
+    suggestions = {p["file"]: p["suggestion"] for p in data["problems"]}
+    expected = "/stealth/ has it: give the translated heading the same id"
+    assert suggestions["docs/en/api/tab.md"] == (
+        f"{expected} ({{#detecting-overrides}}) in docs/pt/stealth.md"
+    )
+    assert suggestions["docs/pt/limits.md"] == suggestions["docs/en/api/tab.md"]
 
 
 def test_fixed_alternates_no_false_alarm_on_fallbacks(fixed_alternates_project) -> None:

@@ -13,6 +13,7 @@ import posixpath
 import re
 from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass, field, replace
+from pathlib import PurePosixPath
 from urllib.parse import unquote, urlsplit
 
 from hooks.core.links_extract import CONTENT, Link, PageLinks
@@ -435,7 +436,7 @@ def _check_internal(
         return _Issue(
             MISSING_ANCHOR,
             f"no element with id {fragment!r} on /{target_page.url}",
-            _suggest_id(fragment, target_page.ids),
+            _kept_id(site, target_page, fragment) or _suggest_id(fragment, target_page.ids),
             target=target_page.url,
         )
     if (
@@ -456,6 +457,27 @@ def _check_internal(
             target=target_page.url,
         )
     return None
+
+
+def _kept_id(site: BuiltSite, target: PageLinks, fragment: str) -> str:
+    """When the default language's version of ``target`` (its URL without the language
+    folder: /pt/x/ -> /x/) has the id, the translation's heading lost it: the fix is there
+    (links in fallback copies and translations then all work), not in the link."""
+    _, _, rest = target.url.partition("/")
+    original = site.pages.get(rest) if rest else None
+    if original is None or fragment not in original.ids:
+        return ""
+    source, theirs = site.sources.get(target.url), site.sources.get(original.url)
+    # The same page in two languages: docs/pt/x.md and docs/en/x.md, x.fr.md and x.md.
+    if source is None or theirs is None or source.path == theirs.path:
+        return ""
+    stems = {PurePosixPath(path).name.split(".")[0] for path in (source.path, theirs.path)}
+    if len(stems) != 1:
+        return ""
+    where = f" in {source.path}"
+    return (
+        f"/{original.url} has it: give the translated heading the same id ({{#{fragment}}}){where}"
+    )
 
 
 def _with_suggestion(issue: _Issue, site: BuiltSite, target: str, page: PageLinks) -> _Issue:
