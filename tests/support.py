@@ -160,6 +160,18 @@ lecciones:
   description: {es: Lecciones., en: Lessons.}
 """
 
+# The series of the series build and edit-loop fixtures: one numbered by its title prefix,
+# one by series_order.
+SERIES_BUILD_REGISTRY = """
+la-columna:
+  name: {es: La Columna, en: The Column}
+  description: {es: Una columna semanal., en: A weekly column.}
+  title_prefix: "La Columna: "
+lecciones:
+  name: {es: Lecciones, en: Lessons}
+  description: {es: Seis lecciones., en: Six lessons.}
+"""
+
 # Minimal section pages every fixture site needs in both languages.
 SECTION_PAGES = {
     "es/index.md": "---\ntitle: Inicio\ntranslation_key: index\n---\n\n# Inicio\n\n"

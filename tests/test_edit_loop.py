@@ -27,6 +27,7 @@ import pytest
 from hooks.core.stamps import stamp
 from tests.support import (
     SECTION_PAGES,
+    SERIES_BUILD_REGISTRY,
     fetch,
     fixture_site,
     free_port,
@@ -35,15 +36,6 @@ from tests.support import (
     wait_for,
 )
 
-REGISTRY = """
-la-columna:
-  name: {es: La Columna, en: The Column}
-  description: {es: Una columna semanal., en: A weekly column.}
-  title_prefix: "La Columna: "
-lecciones:
-  name: {es: Lecciones, en: Lessons}
-  description: {es: Seis lecciones., en: Six lessons.}
-"""
 SERVE = [sys.executable, "-m", "mkdocs", "serve", "--dirty"]  # as `make serve` runs it
 FAILED = "An error happened during the rebuild"  # MkDocs' line, timed
 PER_PAGE = "extra:\n  blog:\n    per_page: 2\n"
@@ -61,7 +53,7 @@ def en(title: str, extra: str = "", body: str = "") -> str:
 
 FILES = {
     **SECTION_PAGES,
-    "series.yml": REGISTRY,
+    "series.yml": SERIES_BUILD_REGISTRY,
     "es/posts/uno.md": es("La Columna: Uno", "2020-01-01", body="Ver [el nuevo](nuevo.md).\n"),
     "en/posts/uno.md": en("La Columna: One"),
     "es/posts/dos.md": es("Dos", "2020-02-01", "series: la-columna\n"),

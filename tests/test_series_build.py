@@ -7,18 +7,17 @@ import json
 
 import pytest
 
-from tests.support import SECTION_PAGES, Build, fixture_site, post, run_mkdocs, text_of
+from tests.support import (
+    SECTION_PAGES,
+    SERIES_BUILD_REGISTRY,
+    Build,
+    fixture_site,
+    post,
+    run_mkdocs,
+    text_of,
+)
 
 EVIL = "<img src=x onerror=alert(1)>"
-REGISTRY = """
-la-columna:
-  name: {es: La Columna, en: The Column}
-  description: {es: Una columna semanal., en: A weekly column.}
-  title_prefix: "La Columna: "
-lecciones:
-  name: {es: Lecciones, en: Lessons}
-  description: {es: Seis lecciones., en: Six lessons.}
-"""
 
 
 def es(title: str, date: str, extra: str = "") -> str:
@@ -37,7 +36,7 @@ def en(title: str, extra: str = "") -> str:
 
 FILES = {
     **SECTION_PAGES,
-    "series.yml": REGISTRY,
+    "series.yml": SERIES_BUILD_REGISTRY,
     # la-columna: part 1 by prefix, part 2 explicit and untranslated, part 3 by prefix.
     "es/posts/uno.md": es("La Columna: Uno", "2020-01-01"),
     "en/posts/uno.md": en("La Columna: One"),
