@@ -102,6 +102,12 @@ def markdown_blocks(text: str) -> list[Block]:
     def marked(start: int, end: int) -> bool:
         return _marked(lines, start, end)
 
+    def paragraph_end(i: int) -> int:
+        """The first blank line (or the end) from ``i``."""
+        while not blank(i):
+            i += 1
+        return i
+
     def continues_after_blank(i: int) -> bool:
         """Whether the lines from ``i`` (after blank lines) are indented into the block."""
         while i < len(lines) and not lines[i].strip():
@@ -161,8 +167,7 @@ def markdown_blocks(text: str) -> list[Block]:
         if _QUOTE.match(line):
             end = index
             while True:
-                while end < len(lines) and not blank(end):
-                    end += 1
+                end = paragraph_end(end)
                 # Python-Markdown joins a quote that follows a quote after a blank line.
                 after = end
                 while after < len(lines) and blank(after):
@@ -177,19 +182,9 @@ def markdown_blocks(text: str) -> list[Block]:
         if item := _ITEM.match(line):
             index = _list_items(lines, index, len(item.group(1)), blocks)
             continue
-        if _TABLE.match(line):
-            end = index
-            while end < len(lines) and not blank(end):
-                end += 1
-            blocks.append(Block("table", number))
-            index = end
-            continue
-        if _HTML.match(line):
-            end = index
-            while end < len(lines) and not blank(end):
-                end += 1
-            blocks.append(Block("html", number))
-            index = end
+        if kind := "table" if _TABLE.match(line) else "html" if _HTML.match(line) else None:
+            blocks.append(Block(kind, number))  # a table or raw HTML runs to a blank line
+            index = paragraph_end(index)
             continue
         # A paragraph: up to a blank line or a line that starts another block.
         end = index + 1
