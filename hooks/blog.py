@@ -29,7 +29,7 @@ from hooks.core import jsonld, views
 from hooks.core.posts import Content, Post
 from hooks.core.render import Renderer
 from hooks.core.search import language_root
-from hooks.core.site import SERIES_DIR, series_page_path
+from hooks.core.site import ARCHIVE_KEY, SERIES_DIR, TAGS_KEY, series_page_path
 from hooks.core.text import as_text, escape
 from hooks.core.ui import STRINGS, t
 from hooks.core.urls import absolute_url, feed_url, relative_url, url_of
@@ -39,8 +39,6 @@ log = logging.getLogger("mkdocs.hooks.blog")
 LISTING_MARKER = "<!-- blog:posts -->"
 PAGE_MARKER = "<!-- blog:posts page={} -->"
 ARCHIVE_MARKER = "<!-- blog:archive -->"
-ARCHIVE_KEY = "archive"
-TAGS_KEY = "tags"
 SOURCES_KEY = "sources"
 TITLE_ID = "__title"  # a post's title: the skip link's target (no heading slug starts "__")
 

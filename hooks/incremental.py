@@ -38,12 +38,12 @@ from mkdocs.structure.pages import Page
 from hooks import serve_state, state
 from hooks.core.dependents import Rebuild, dependents, page_kinds
 from hooks.core.posts import ParseCache
+from hooks.core.site import TAGS_KEY
 from hooks.serve_state import memory
 
 log = logging.getLogger("mkdocs.hooks.incremental")
 
 DIRTY_WARNING = "A 'dirty' build is being performed"  # MkDocs' caveat, answered here
-TAGS_KEY = "tags"
 NO_RULE = "Pages of a kind hooks/core/dependents.py has no rule for"  # the edit-loop test reads it
 
 
@@ -101,7 +101,8 @@ def _folder_dates(roots: list[str]) -> tuple[Any, ...]:
 def _read_sources(docs_dir: Path) -> dict[str, bytes]:
     """Every file of the docs folder, read whole: a date or a size could miss an edit."""
     sources = {}
-    for folder, dirs, names in os.walk(docs_dir):
+    # Links followed, as MkDocs' own file walk and the file-tree check follow them.
+    for folder, dirs, names in os.walk(docs_dir, followlinks=True):
         dirs.sort()
         prefix = os.path.relpath(folder, docs_dir).replace(os.sep, "/")
         prefix = "" if prefix == "." else prefix + "/"

@@ -98,9 +98,10 @@ def run_checks(
     """Internal findings, plus dead external links when enabled; and how many external
     URLs were checked (None when external checks are off). ``only``: the pages whose links
     are checked (default: every page)."""
-    findings, external = check(site, only)
+    findings, external = check(site, only)  # merged already
     if not options.external:
         return findings, None
+    external_findings = []
     results = Checker(options.http).check_all(use.url for use in external)
     for use in external:
         result = results.get(use.url)
@@ -124,8 +125,8 @@ def run_checks(
                 f"external link is dead ({result.message})",
                 f"look for an archived copy: {result.archive_url}",
             )
-        findings.append(finding)
-    return merge(site, findings), len(results)
+        external_findings.append(finding)
+    return findings + merge(site, external_findings), len(results)
 
 
 def report(findings: list[Finding], checked: int | None, options: Options, echo: Any) -> None:
@@ -223,7 +224,7 @@ class Collector:
             if self.includes is None:
                 self.includes = includes_of(config)
             self.build.sources[url] = Source(
-                _display(source, root), str(source), includes=self.includes or None
+                _display(source, root), str(source), includes=self.includes
             )
         self.build.extract_seconds += time.perf_counter() - started
         return output

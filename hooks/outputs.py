@@ -55,10 +55,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     when the site has its own."""
     favicon = config.theme.get("favicon")
     for file in list(files):
-        if not file.abs_src_path or _from_docs(file.abs_src_path, config.docs_dir):
-            continue  # an author's file of the same name is theirs to publish
-        if unused_theme_file(file.src_uri, favicon):
-            files.remove(file)
+        if not unused_theme_file(file.src_uri, favicon):
+            continue  # the cheap test first: ~14,500 theme files a language
+        if file.abs_src_path and not _from_docs(file.abs_src_path, config.docs_dir):
+            files.remove(file)  # an author's file of the same name is theirs to publish
     return files
 
 

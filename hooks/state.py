@@ -141,19 +141,14 @@ def fail(problems: list[Problem]) -> None:
     raise PluginError(f"{len(problems)} content problem(s); see the lines above")
 
 
-_dumped: dict[str, str] = {}  # repr of a generated page's meta -> its YAML
+# libyaml's dumper when PyYAML has it (as frontmatter.py's loader): the pure-Python one costs
+# ~1 ms a generated page, and there are thousands (parallel text, listings) at 1000 posts.
+_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 
 def _front_matter(meta: dict[str, Any]) -> str:
-    """YAML of ``meta``, remembered: dumping costs ~1 ms a page, and `mkdocs serve` makes
-    the same generated pages (parallel text, listings) again on every save."""
-    key = repr(meta)
-    front = _dumped.get(key)
-    if front is None:
-        if len(_dumped) > 100_000:  # a long `mkdocs serve` session: start again
-            _dumped.clear()
-        front = _dumped[key] = yaml.safe_dump(meta, allow_unicode=True, sort_keys=True)
-    return front
+    """YAML of a generated page's ``meta``."""
+    return yaml.dump(meta, Dumper=_DUMPER, allow_unicode=True, sort_keys=True)
 
 
 def generated_page(

@@ -31,12 +31,10 @@ from typing import Any
 
 from hooks.core.parallel_text import parallel_path, partner
 from hooks.core.posts import POSTS_DIR, Post
-from hooks.core.site import SERIES_DIR, SiteModel, series_page_path
+from hooks.core.site import ARCHIVE_KEY, SERIES_DIR, TAGS_KEY, SiteModel, series_page_path
 
 GENERATED = "(generated)"  # how Content.add_page marks the pages hooks generate
 HOME_KEY = "index"
-TAGS_KEY = "tags"
-ARCHIVE_KEY = "archive"
 SERIES_INDEX_KEY = f"{SERIES_DIR}/index"
 LISTING_PREFIX = "page/"
 

@@ -162,14 +162,17 @@ def check(
         source = site.sources.get(page_url)
         located: dict[int, SourceLink] | None = None  # the Markdown is scanned only if needed
         for link in page.links:
+            alternate = link.tag == "link" and link.rel == "alternate" and link.hreflang
+            if alternate and resolve(site, page_url, link.url) is not None:
+                # An hreflang alternate inside the site: _check_hreflang says what is wrong,
+                # once (not checked here, where a missing page would look for suggestions).
+                continue
             issue = _check_link(site, folders, page, link)
             if issue is None:
                 continue
             if issue is _EXTERNAL:
                 external.append(ExternalUse(link.url, page_url, link))
                 continue
-            if link.tag == "link" and link.rel == "alternate" and link.hreflang:
-                continue  # an hreflang alternate: _check_hreflang says what is wrong, once
             if located is None:
                 located = (
                     locate(page.links, source.links(), _source_of(site, page.url)) if source else {}

@@ -90,20 +90,27 @@ def to_json(findings: Iterable[Finding], external_checked: int | None = None) ->
 
 
 def github_annotations(findings: Iterable[Finding]) -> list[str]:
-    """``::error file=…,line=…,col=…::…`` workflow commands (GitHub Actions)."""
+    """``::error file=…,line=…,col=…::…`` workflow commands (GitHub Actions); ``::warning``
+    for an unreachable host."""
     lines = []
     for finding in sorted(findings, key=_order):
         properties = [f"file={_property(finding.path)}"]
         if finding.line:
             properties += [f"line={finding.line}", f"col={finding.col}"]
         properties.append(f"title={_property('Broken link: ' + finding.kind)}")
-        message = f"{finding.written or finding.url}: {finding.message}"
-        if finding.suggestion:
-            message += f"; {finding.suggestion}"
-        if finding.emitter != "content":
-            message += f" (emitted by {finding.emitter})"
-        lines.append(f"::error {','.join(properties)}::{_data(message)}")
+        # The same level as in SARIF: an unreachable host is a warning.
+        lines.append(f"::{_level(finding.kind)} {','.join(properties)}::{_data(_message(finding))}")
     return lines
+
+
+def _message(finding: Finding) -> str:
+    """A finding as one line of text: the link, what is wrong, the fix, who wrote it."""
+    text = f"{finding.written or finding.url}: {finding.message}"
+    if finding.suggestion:
+        text += f"; {finding.suggestion}"
+    if finding.emitter != "content":  # also "content via snippet …": where it came from
+        text += f" (emitted by {finding.emitter})"
+    return text
 
 
 def _order(finding: Finding) -> tuple[str, int, int, str, str]:
@@ -141,11 +148,7 @@ def to_sarif(findings: Iterable[Finding], version: str = "") -> dict[str, Any]:
         }
         if finding.line:
             location["region"] = {"startLine": finding.line, "startColumn": finding.col or 1}
-        text = f"{finding.written or finding.url}: {finding.message}"
-        if finding.suggestion:
-            text += f"; {finding.suggestion}"
-        if finding.emitter != "content":
-            text += f" (emitted by {finding.emitter})"
+        text = _message(finding)
         identity = "\0".join((finding.kind, finding.path, finding.written or finding.url))
         results.append(
             {

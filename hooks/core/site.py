@@ -12,6 +12,9 @@ from hooks.core.series import Registry, SeriesIndex, build_index, load_registry
 
 SERIES_FILE = "series.yml"
 SERIES_DIR = "series"  # generated series pages: <lang>/series/<id>.md and series/index.md
+# translation_key of the archive (generated) and the tags page in every language.
+ARCHIVE_KEY = "archive"
+TAGS_KEY = "tags"
 
 
 @dataclass(frozen=True)

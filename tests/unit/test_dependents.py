@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from hooks.core import posts as posts_module
 from hooks.core.dependents import (
     KINDS,
     PARALLEL,
@@ -154,17 +155,29 @@ def test_what_the_model_cannot_follow_rebuilds_everything(tmp_path: Path) -> Non
     assert "not a page" in str(change(tmp_path / "3", {"assets/site.css": "a{}"}))
 
 
-def test_parse_cache_reparses_only_changed_bytes(tmp_path: Path) -> None:
+def test_parse_cache_reparses_only_changed_bytes(tmp_path: Path, monkeypatch) -> None:
     docs = tmp_path / "docs"
     write(docs, FILES)
     stamp_all(docs)
+    parsed: list[str] = []
+    real_read = posts_module._read
+
+    def counting_read(path: Path, display: str, *rest: object) -> object:
+        parsed.append(display)
+        return real_read(path, display, *rest)
+
+    monkeypatch.setattr(posts_module, "_read", counting_read)
     cache = ParseCache()
     first = model(docs, cache)
+    assert any(name.endswith("es/posts/b.md") for name in parsed)  # the first load parses
+    parsed.clear()
     again = model(docs, cache)
+    assert parsed == []  # nothing changed: nothing parsed again
     assert again.content.posts["es"]["posts/b"] == first.content.posts["es"]["posts/b"]
     path = docs / "es" / "posts" / "b.md"
     path.write_text(path.read_text("utf-8").replace('title: "B"', 'title: "B2"'), "utf-8")
     assert model(docs, cache).content.posts["es"]["posts/b"].title == "B2"
+    assert len(parsed) == 1 and parsed[0].endswith("es/posts/b.md")  # only the edited file
     assert model(docs).content.posts["es"]["posts/b"].title == "B2"
 
 

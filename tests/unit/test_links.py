@@ -12,7 +12,7 @@ from typing import ClassVar
 
 import pytest
 
-from hooks.core.links_check import BuiltSite, Source, check, coverage
+from hooks.core.links_check import UNREACHABLE, BuiltSite, Source, check, coverage
 from hooks.core.links_external import Cache, Checker, ExternalOptions, Result, retry_after_seconds
 from hooks.core.links_extract import CONTENT, extract, srcset_urls
 from hooks.core.links_report import github_annotations, summary, to_sarif
@@ -159,6 +159,10 @@ def test_reports() -> None:
     assert text.startswith("Link check: 2 problem(s) on 2 page(s)")
     lines = github_annotations(findings)
     assert lines[0].startswith("::error file=docs/a.md,title=Broken link%3A missing-anchor::")
+    # An unreachable host is a warning, in the annotations as in SARIF.
+    offline = replace(findings[0], kind=UNREACHABLE)
+    assert github_annotations([offline])[0].startswith("::warning file=docs/a.md,")
+    assert to_sarif([offline])["runs"][0]["results"][0]["level"] == "warning"
     assert summary([]) == "Link check: no problems."
 
 
