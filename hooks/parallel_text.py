@@ -33,6 +33,7 @@ from mkdocs.structure.pages import Page
 
 from hooks import state
 from hooks.core import parallel_text as pt
+from hooks.core.links_extract import COPIES_END, COPIES_START
 from hooks.core.posts import Post
 from hooks.core.search import language_root
 from hooks.core.ui import t
@@ -52,6 +53,9 @@ class _Rendered:
     blocks: list[pt.HtmlBlock]
     footnotes: list[str]
     paired: bool  # its HTML split into the blocks its source has (it always should)
+    # The URL of the post page whose HTML this is (its links are page URLs already), or None
+    # for the Markdown converted here (its links are as written).
+    page_url: str | None = None
 
 
 _env: Environment | None = None
@@ -60,6 +64,10 @@ _env: Environment | None = None
 _rendered: dict[tuple[str, str], _Rendered] = {}
 _converters: dict[str, markdown.Markdown] = {}  # page language -> its parser
 _pages: dict[str, tuple[Post, Post]] = {}  # this language's parallel page path -> (own, other)
+# A post's own HTML, as Markdown gave it for its page in this language's build: its parallel
+# page shows it again instead of converting its Markdown a second time. Post path -> HTML.
+_post_html: dict[str, str] = {}
+_shown: set[str] = set()  # this language's posts that have a parallel page
 
 
 # Which posts get a parallel page, and where: pure, shared with hooks/core/dependents.py.
@@ -106,6 +114,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     content = state.site().content
     lang = state.current_language(config)
     _pages.clear()
+    _post_html.clear()
+    _shown.clear()
     for post in content.posts.get(lang, {}).values():
         other = partner(content, post)
         if other is None:
@@ -119,7 +129,16 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         }
         files.append(state.generated_page(config, lang, rel_path, meta, MARKER))  # not in nav
         _pages[rel_path] = (post, other)
+        _shown.add(post.rel_path)
     return files
+
+
+@event_priority(100)  # before any hook adds to the HTML Markdown gave
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    rel_path = state.page_rel_path(page)
+    if rel_path in _shown and state.page_language(page) == state.current_language(config):
+        _post_html[rel_path] = html
+    return html
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
@@ -201,6 +220,10 @@ def _render(config: MkDocsConfig, post: Post) -> _Rendered:
     path = _source(config, post)
     page_lang = state.current_language(config)
     key = (page_lang, str(path))
+    html = _post_html.get(post.rel_path) if post.lang == page_lang else None
+    if html is not None:  # its page was rendered in this build: the same HTML, reused
+        default = state.site().default_language
+        return _split(config, post, html, url_of(post.rel_path, post.lang, default))
     if key not in _rendered:
         converter = _converters.get(page_lang)
         if converter is None:
@@ -210,16 +233,25 @@ def _render(config: MkDocsConfig, post: Post) -> _Rendered:
         text = path.read_text(encoding="utf-8")
         lines = text.replace("\r\n", "\n").split("\n")
         body = "\n".join(lines[pt.body_start(text) :])
-        blocks, footnotes = pt.html_blocks(converter.reset().convert(body))
-        kinds = [block.kind for block in pt.markdown_blocks(text)]
-        paired = kinds == [block.kind for block in blocks]
-        if not paired:
-            log.info(f"{post.path}: parallel text: its HTML has other blocks than its source")
-        _rendered[key] = _Rendered(blocks, footnotes, paired)
+        _rendered[key] = _split(config, post, converter.reset().convert(body), None, text)
     return _rendered[key]
 
 
-def _fitted(html: str, post: Post, page_url: str, page_lang: str) -> Markup:
+def _split(
+    config: MkDocsConfig, post: Post, html: str, page_url: str | None, text: str | None = None
+) -> _Rendered:
+    """``post``'s HTML in blocks, checked against the blocks of its Markdown ``text``."""
+    if text is None:
+        text = _source(config, post).read_text(encoding="utf-8")
+    blocks, footnotes = pt.html_blocks(html)
+    kinds = [block.kind for block in pt.markdown_blocks(text)]
+    paired = kinds == [block.kind for block in blocks]
+    if not paired:
+        log.info(f"{post.path}: parallel text: its HTML has other blocks than its source")
+    return _Rendered(blocks, footnotes, paired, page_url)
+
+
+def _fitted(html: str, post: Post, rendered: _Rendered, page_url: str, page_lang: str) -> Markup:
     """A block of ``post`` as shown on the page at ``page_url``: its ids prefixed with its
     language, its relative links pointing where they pointed from the post (to pages in
     its language: marked with hreflang on a page in the other one)."""
@@ -231,15 +263,18 @@ def _fitted(html: str, post: Post, page_url: str, page_lang: str) -> Markup:
         known = target in content.path_keys.get(post.lang, {})
         return url_of(target, post.lang, default) if known else None
 
-    html = pt.rebase_links(
-        html,
-        posixpath.dirname(post.rel_path),
-        page_url,
-        page_of,
-        lambda target: root + target,
-        relative_url,
-        hreflang=None if post.lang == page_lang else post.lang,
-    )
+    if rendered.page_url is not None:  # the post page's HTML: links already page URLs
+        html = pt.rebase_page_links(html, rendered.page_url, page_url, relative_url)
+    else:
+        html = pt.rebase_links(
+            html,
+            posixpath.dirname(post.rel_path),
+            page_url,
+            page_of,
+            lambda target: root + target,
+            relative_url,
+            hreflang=None if post.lang == page_lang else post.lang,
+        )
     # Python-Markdown's HTML of the post's own Markdown, as on the post page itself.
     return Markup(pt.prefix_ids(html, f"{post.lang}-"))  # noqa: S704
 
@@ -257,8 +292,8 @@ def _view(config: MkDocsConfig, page_url: str, own: Post, other: Post) -> dict[s
         rows.append(
             {
                 "kind": first.kind,
-                "own": _cell(row.own, own, page_url, lang),
-                "other": _cell(row.other, other, page_url, lang),
+                "own": _cell(row.own, own, mine, page_url, lang),
+                "other": _cell(row.other, other, theirs, page_url, lang),
             }
         )
     translation = own if own.translated_from else other
@@ -293,23 +328,27 @@ def _view(config: MkDocsConfig, page_url: str, own: Post, other: Post) -> dict[s
         "rows": rows,
         "stale": stale,
         "footnotes": {
-            "own": Markup("").join(_fitted(html, own, page_url, lang) for html in mine.footnotes),
+            "own": Markup("").join(
+                _fitted(html, own, mine, page_url, lang) for html in mine.footnotes
+            ),
             "other": Markup("").join(
-                _fitted(html, other, page_url, lang) for html in theirs.footnotes
+                _fitted(html, other, theirs, page_url, lang) for html in theirs.footnotes
             ),
         },
         "only_here": t(lang, "parallel.only_here"),
+        # The rows repeat links checked on the posts: the link check skips them.
+        "copies": {"start": Markup(COPIES_START), "end": Markup(COPIES_END)},  # noqa: S704 (constants)
         "notes_title": t(lang, "parallel.footnotes"),
     }
 
 
 def _cell(
-    block: pt.HtmlBlock | None, post: Post, page_url: str, page_lang: str
+    block: pt.HtmlBlock | None, post: Post, rendered: _Rendered, page_url: str, page_lang: str
 ) -> dict[str, Any] | None:
     if block is None:
         return None
     return {
-        "html": _fitted(block.html, post, page_url, page_lang),
+        "html": _fitted(block.html, post, rendered, page_url, page_lang),
         "list_tag": block.list_tag,
         "number": block.number,
         "unpaired": block.unpaired,

@@ -289,3 +289,26 @@ def test_relative_links_are_rebased_for_the_page_showing_them() -> None:
         assert kept in rebased
     marked = pt.rebase_links(html, "posts", "en/x/", pages.get, str, relative_url, hreflang="es")
     assert marked.count('hreflang="es"') == 2  # the two links to pages, nothing else
+
+
+def test_links_of_the_post_page_html_are_rebased_as_its_markdown_links() -> None:
+    """The parallel page shows a post's own HTML from its page (MkDocs made the links page
+    URLs there): the links it ends with are those of its Markdown's HTML, rebased."""
+    markdown_html = (
+        '<a href="otro.md#x">o</a> <a href="../fuentes.md">f</a> <a href="falta.md">m</a> '
+        '<img src="img/a.png"> <a href="index.md">i</a> <a href="https://x.org/">e</a> '
+        '<a href="/abs/">a</a> <a href="mailto:a@b">m</a> <a href="#n">n</a>'
+    )
+    page_html = (  # the same, as MkDocs writes it for the post page at posts/este/
+        '<a href="../otro/#x">o</a> <a href="../../fuentes/">f</a> <a href="falta.md">m</a> '
+        '<img src="../img/a.png"> <a href="../">i</a> <a href="https://x.org/">e</a> '
+        '<a href="/abs/">a</a> <a href="mailto:a@b">m</a> <a href="#n">n</a>'
+    )
+    pages = {"posts/otro.md": "posts/otro/", "fuentes.md": "fuentes/", "posts/index.md": "posts/"}
+    for view in ("posts/este/paralelo/", "posts/"):
+        from_markdown = pt.rebase_links(
+            markdown_html, "posts", view, pages.get, lambda target: target, relative_url
+        )
+        assert pt.rebase_page_links(page_html, "posts/este/", view, relative_url) == from_markdown
+    rebased = pt.rebase_page_links(page_html, "posts/este/", "posts/este/paralelo/", relative_url)
+    assert 'href="../../otro/#x"' in rebased and 'href="falta.md"' in rebased

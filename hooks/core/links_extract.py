@@ -37,9 +37,13 @@ HOOK_CONTAINERS = {
     "series-index": "hooks/series.py (series index)",
     "parallel-text": "hooks/parallel_text.py (parallel view)",
 }
-# Containers holding copies of links checked where they were written: the parallel view
-# repeats both versions of a post, whose links are checked (with their lines) on the posts.
-COPIES = {"parallel-text"}
+# Copies of links checked where they were written (the parallel view repeats both versions
+# of a post, whose links are checked, with their lines, on the posts): a template marks
+# where they start and end, and the page is parsed without them (the parallel views are
+# most of a bilingual blog's HTML). Refused in the author's own HTML (hooks/core/unsafe.py),
+# where it would hide links from the check.
+COPIES_START = "<!-- links: copies, checked where they were written -->"
+COPIES_END = "<!-- links: end of copies -->"
 # Links that Markdown extensions add around the author's text (class -> extension).
 EXTENSION_LINKS = {
     "headerlink": "extension: toc (permalink)",
@@ -130,9 +134,22 @@ def _priority(node: LexborNode) -> int:
     return len(_CONTAINERS)
 
 
+def without_copies(html: str) -> str:
+    """``html`` without the regions marked as copies (COPIES_START ... COPIES_END)."""
+    start = html.find(COPIES_START)
+    while start != -1:
+        end = html.find(COPIES_END, start)
+        if end == -1:
+            break
+        html = html[:start] + html[end + len(COPIES_END) :]
+        start = html.find(COPIES_START, start)
+    return html
+
+
 def extract(html: str, url: str) -> PageLinks:
-    """Parse ``html`` (the page at site URL ``url``) once, keeping ids and links."""
-    tree = LexborHTMLParser(html)
+    """Parse ``html`` (the page at site URL ``url``) once, keeping ids and links (but for
+    the copies a template marked)."""
+    tree = LexborHTMLParser(without_copies(html))
     root = tree.css_first("html")
     page = PageLinks(url=url, lang=root.attributes.get("lang") if root else None)
     page.ids.update(node.id for node in tree.css("[id]"))
@@ -152,7 +169,6 @@ def extract(html: str, url: str) -> PageLinks:
         name = _CONTAINERS[priority][1]
         for node in container.css(_ANY_LINK_OR_SRCSET):
             origins.setdefault(node.mem_id, name)
-    copied = {HOOK_CONTAINERS[css] for css in COPIES}
     content_index = 0
     seen: set[int] = set()
     for node in tree.css(_ANY_LINK_OR_SRCSET):
@@ -172,8 +188,6 @@ def extract(html: str, url: str) -> PageLinks:
         if not urls:
             continue
         origin = origins.get(node.mem_id, "theme: main.html")
-        if origin in copied:
-            continue
         hreflang = attributes.get("hreflang")
         if node.tag == "link" and rel == "alternate" and hreflang and value is not None:
             page.hreflang[hreflang] = value

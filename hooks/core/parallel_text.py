@@ -484,6 +484,31 @@ def rebase_links(
     return _URL.sub(rebase, html)
 
 
+def rebase_page_links(
+    html: str, from_url: str, page_url: str, relative: Callable[[str, str], str]
+) -> str:
+    """Relative links of HTML rendered for the page at site URL ``from_url`` (where MkDocs
+    has already turned ``.md`` targets into page URLs) made to work from the page at
+    ``page_url`` in the same language: what :func:`rebase_links` gives for the Markdown's
+    own HTML. A ``.md`` target MkDocs could not resolve stays as written, as there."""
+    base = from_url if from_url.endswith("/") or not from_url else posixpath.dirname(from_url)
+
+    def rebase(match: re.Match[str]) -> str:
+        value = match.group(2)
+        if not value or value.startswith(("#", "/")) or _SCHEME.match(value):
+            return match.group(0)
+        path, hash_mark, fragment = value.partition("#")
+        path, question, query = path.partition("?")
+        if not path or path.endswith(".md"):
+            return match.group(0)
+        target = posixpath.normpath(posixpath.join(base, path))
+        target = "" if target == "." else target + ("/" if path.endswith("/") else "")
+        new = relative(target, page_url) + question + query + hash_mark + fragment
+        return f"{match.group(1)}{new}{match.group(3)}"
+
+    return _URL.sub(rebase, html)
+
+
 # ---------------------------------------------------------------------------------------
 # Which posts get a parallel page
 

@@ -20,6 +20,8 @@ from dataclasses import dataclass
 
 from selectolax.lexbor import LexborHTMLParser
 
+from hooks.core.links_extract import COPIES_END, COPIES_START
+
 DANGEROUS_SCHEMES = ("javascript", "vbscript", "data")
 URL_ATTRIBUTES = frozenset(
     {
@@ -70,6 +72,15 @@ def scheme_of(url: str) -> str | None:
 def find_unsafe(page_html: str, allow_scripts: bool = False) -> list[Unsafe]:
     """Everything refused in ``page_html``, in document order."""
     found: list[Unsafe] = []
+    for marker in (COPIES_START, COPIES_END):
+        if marker in page_html:  # would hide the links after it from the link check
+            found.append(
+                Unsafe(
+                    "the link checker's marker of copied links, in the page's own HTML",
+                    marker.lower(),
+                    "remove that HTML comment (only the parallel view's template writes it)",
+                )
+            )
     tree = LexborHTMLParser(page_html)
     root = tree.body or tree.root
     if root is None:

@@ -14,9 +14,10 @@ import pytest
 
 from hooks.core.links_check import UNREACHABLE, BuiltSite, Source, check, coverage
 from hooks.core.links_external import Cache, Checker, ExternalOptions, Result, retry_after_seconds
-from hooks.core.links_extract import CONTENT, extract, srcset_urls
+from hooks.core.links_extract import CONTENT, COPIES_END, COPIES_START, extract, srcset_urls
 from hooks.core.links_report import github_annotations, summary, to_sarif
 from hooks.core.links_source import Includes, locate, matches, same_target, scan
+from hooks.core.unsafe import find_unsafe
 from tests.support import free_port
 
 
@@ -42,6 +43,27 @@ def test_extract_origins_ids_and_hreflang() -> None:
     assert origins["#a"][0] == "extension: toc (permalink)"
     assert origins["y/"][0] == "hooks/blog.py (post header)"
     assert origins["../"][0] == "theme: partials/header.html"
+
+
+def test_copies_a_template_marks_are_not_parsed_again() -> None:
+    """A parallel view repeats both posts' links (checked on the posts): only its own links
+    (the columns' headers) are the view's; an author cannot use the marker to hide links."""
+    html = page(
+        '<div class="parallel-text"><p><a href="../">own column</a></p>'
+        f'{COPIES_START}<p id="es-a"><a href="../../otro/">copy</a></p>{COPIES_END}'
+        '<p><a href="../../en/posts/p/">other column</a></p>'
+        f"{COPIES_START}<p><a href='#es-a'>copy 2</a></p>{COPIES_END}</div>"
+    )
+    links = extract(html, "posts/p/paralelo/")
+    assert [(link.url, link.origin) for link in links.links] == [
+        ("../", "theme: partials/header.html"),
+        ("../", "hooks/parallel_text.py (parallel view)"),
+        ("../../en/posts/p/", "hooks/parallel_text.py (parallel view)"),
+    ]
+    assert "es-a" not in links.ids
+    found = find_unsafe(f"<p>Text</p>{COPIES_START}<p><a href='x.md'>x</a></p>")
+    assert [unsafe.needle for unsafe in found] == [COPIES_START.lower()]
+    assert find_unsafe(f"<p>a</p>{COPIES_END}")
 
 
 def test_scan_finds_every_written_url_outside_code() -> None:
