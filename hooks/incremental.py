@@ -98,49 +98,6 @@ def _folder_dates(roots: list[str]) -> tuple[Any, ...]:
 # Deciding
 
 
-def _read_sources(docs_dir: Path) -> dict[str, bytes]:
-    """Every file of the docs folder, read whole: a date or a size could miss an edit."""
-    sources = {}
-    # Links followed, as MkDocs' own file walk and the file-tree check follow them.
-    for folder, dirs, names in os.walk(docs_dir, followlinks=True):
-        dirs.sort()
-        prefix = os.path.relpath(folder, docs_dir).replace(os.sep, "/")
-        prefix = "" if prefix == "." else prefix + "/"
-        for name in sorted(names):
-            try:
-                with open(os.path.join(folder, name), "rb") as file:
-                    sources[prefix + name] = file.read()
-            except OSError:
-                continue  # gone meanwhile: the next event rebuilds again
-    return sources
-
-
-def _fingerprint(config: MkDocsConfig) -> tuple[Any, ...]:
-    """The config file (and its INHERIT parents) and the theme's own folder: any change
-    there rebuilds everything."""
-    stamps: list[Any] = []
-    config_path = config.config_file_path
-    paths = [Path(config_path)] if config_path else []
-    seen = set()
-    while paths:
-        path = paths.pop()
-        if path in seen or not path.is_file():
-            continue
-        seen.add(path)
-        text = path.read_bytes()
-        stamps.append((str(path), text))
-        for line in text.decode("utf-8", "replace").splitlines():
-            if line.startswith("INHERIT:"):
-                paths.append((path.parent / line.split(":", 1)[1].strip()).resolve())
-    custom = config.theme.custom_dir
-    if custom and os.path.isdir(custom):
-        for folder, _, names in os.walk(custom):
-            for name in sorted(names):
-                info = os.stat(os.path.join(folder, name))
-                stamps.append((os.path.join(folder, name), info.st_mtime_ns, info.st_size))
-    return tuple(sorted(stamps))
-
-
 @event_priority(10)  # before hooks/blog.py loads the site model
 def _read_files(config: MkDocsConfig) -> None:
     if not memory.active or state.inside_i18n_build(config):
@@ -151,8 +108,8 @@ def _read_files(config: MkDocsConfig) -> None:
     memory.files.clear()
     memory.outputs = {}
     memory.rendered = 0
-    memory.pending_sources = _read_sources(Path(config.docs_dir))
-    memory.pending_fingerprint = _fingerprint(config)
+    memory.pending_sources = serve_state.read_sources(Path(config.docs_dir))
+    memory.pending_fingerprint = serve_state.fingerprint(config)
 
 
 @event_priority(-10)  # after hooks/blog.py loaded the site model (and its generated pages)

@@ -322,6 +322,21 @@ def on_post_build(config: MkDocsConfig) -> None:
         known = serve_state.link_pages(_collector.build.pages)
         only = set(_collector.build.pages)
     site = _collector.finish(config, known=known)
+    _check(site, options, only, started - _collector.build.extract_seconds)
+
+
+def check_rendered(config: MkDocsConfig, fresh: dict[str, PageLinks]) -> None:
+    """`mkdocs serve --dirty`, pages rendered without a build (hooks/quick.py, a post's text
+    changed, no page came or went): their links, against the last build's site."""
+    if _turned_off() or _collector.site is None:
+        return
+    started = time.perf_counter()
+    root = Path(config.config_file_path).parent
+    site = replace(_collector.site, pages=serve_state.link_pages(fresh))
+    _check(site, options_from(config.extra, root, os.environ), set(fresh), started)
+
+
+def _check(site: BuiltSite, options: Options, only: set[str] | None, started: float) -> None:
     findings, checked = run_checks(site, options, only)
     for finding in sorted(findings, key=lambda f: (f.path, f.line, f.col, f.url)):
         log.warning(str(finding))  # a warning: --strict turns any finding into a failure
@@ -330,7 +345,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     links = sum(len(site.pages[url].links) for url in checked_pages)
     log.info(
         f"Link check: {links} links on {len(checked_pages)} pages, "
-        f"{(time.perf_counter() - started) + _collector.build.extract_seconds:.2f} s"
+        f"{time.perf_counter() - started:.2f} s"
     )
 
 
@@ -592,3 +607,6 @@ def main(argv: list[str] | None = None) -> int:
 
 if __name__ == "__main__":
     sys.exit(main())
+
+
+serve_state.services["check links"] = check_rendered

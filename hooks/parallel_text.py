@@ -59,10 +59,9 @@ class _Rendered:
 
 
 _env: Environment | None = None
-# (language of the page showing it, source file) -> its blocks, for one build. Per page
-# language, because the Markdown settings are: the headings' "¶" tooltip is in the page's.
-_rendered: dict[tuple[str, str], _Rendered] = {}
-_converters: dict[str, markdown.Markdown] = {}  # page language -> its parser
+# Page language -> its parser: the Markdown settings are per language (the headings' "¶"
+# tooltip is in the page's).
+_converters: dict[str, markdown.Markdown] = {}
 _pages: dict[str, tuple[Post, Post]] = {}  # this language's parallel page path -> (own, other)
 # A post's own HTML, as Markdown gave it for its page in this language's build: its parallel
 # page shows it again instead of converting its Markdown a second time. Post path -> HTML.
@@ -83,7 +82,6 @@ def on_pre_build(config: MkDocsConfig) -> None:
     """Pair every readable translation with its original, once per build."""
     if state.inside_i18n_build(config):
         return  # the pairing is checked once, for every language
-    _rendered.clear()
     _converters.clear()
     content = state.site().content
     with state.timed("parallel text"):
@@ -215,26 +213,23 @@ def _switch(own: Post, other: Post, page_url: str, parallel: bool) -> dict[str, 
 
 
 def _render(config: MkDocsConfig, post: Post) -> _Rendered:
-    """``post``'s Markdown rendered with the site's extensions and split into blocks (the
-    same for every page of one language that shows it, so kept for the build)."""
-    path = _source(config, post)
+    """``post``'s HTML split into blocks: its page's, when that page is in this build;
+    else its Markdown rendered with the site's extensions (in the language of the page
+    showing it: the headings' tooltip). Each is shown by one parallel page per language."""
     page_lang = state.current_language(config)
-    key = (page_lang, str(path))
     html = _post_html.get(post.rel_path) if post.lang == page_lang else None
     if html is not None:  # its page was rendered in this build: the same HTML, reused
         default = state.site().default_language
         return _split(config, post, html, url_of(post.rel_path, post.lang, default))
-    if key not in _rendered:
-        converter = _converters.get(page_lang)
-        if converter is None:
-            converter = _converters[page_lang] = markdown.Markdown(
-                extensions=config.markdown_extensions, extension_configs=config.mdx_configs
-            )
-        text = path.read_text(encoding="utf-8")
-        lines = text.replace("\r\n", "\n").split("\n")
-        body = "\n".join(lines[pt.body_start(text) :])
-        _rendered[key] = _split(config, post, converter.reset().convert(body), None, text)
-    return _rendered[key]
+    converter = _converters.get(page_lang)
+    if converter is None:
+        converter = _converters[page_lang] = markdown.Markdown(
+            extensions=config.markdown_extensions, extension_configs=config.mdx_configs
+        )
+    text = _source(config, post).read_text(encoding="utf-8")
+    lines = text.replace("\r\n", "\n").split("\n")
+    body = "\n".join(lines[pt.body_start(text) :])
+    return _split(config, post, converter.reset().convert(body), None, text)
 
 
 def _split(

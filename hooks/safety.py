@@ -13,7 +13,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from hooks import state
+from hooks import serve_state, state
 from hooks.core.frontmatter import FrontMatter, FrontMatterError, parse
 from hooks.core.problems import Problem
 from hooks.core.unsafe import find_unsafe, line_of
@@ -83,3 +83,12 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
         _problems.clear()
         state.fail(problems)
     return env
+
+
+def pending_problems() -> list[Problem]:
+    """What the pages rendered since the last report refuse (hooks/quick.py asks, where no
+    build reports them)."""
+    return sorted(set(_problems))
+
+
+serve_state.services["unsafe"] = pending_problems

@@ -155,28 +155,18 @@ def on_pre_build(config: MkDocsConfig) -> None:
 def _start_indexing(config: MkDocsConfig) -> None:
     """This language's pages are all written: index them in the background (Pagefind's
     bundled binary, on another core) while MkDocs builds the next language."""
-    model = state.site()
     lang = state.current_language(config)
-    default = model.default_language
-    site_dir = Path(config.site_dir)
-    root = site_dir / search.language_root(lang, default)
-    urls = _indexed_urls.pop(lang, [])
     if serve_state.active():  # `mkdocs serve --dirty`: some pages were not rebuilt
-        urls = serve_state.searchable_urls(lang)
+        _indexed_urls.pop(lang, None)
+        _indexed_texts.pop(lang, None)
+        reindex(config, lang)
+        return
+    default = state.site().default_language
+    root = Path(config.site_dir) / search.language_root(lang, default)
+    urls = _indexed_urls.pop(lang, [])
     glob = search.indexed_glob(urls)
     bundle = root / search.BUNDLE_DIR
     command = [str(_executable()), *search.pagefind_command(str(root), glob)]
-    if serve_state.active():  # in the background: the page refresh never waits for it
-        _indexed_texts.pop(lang, None)
-        texts = serve_state.search_texts(lang, urls)
-
-        def done() -> None:  # the vocabulary changes with the index it describes, and is
-            # counted here, in the background thread: a second at 1000 posts per language
-            (bundle / search.VOCABULARY_FILE).write_bytes(search.vocabulary(sorted(texts)))
-            _drop_unused(bundle)
-
-        serve_state.index_in_background(lang, command, done)
-        return
     if bundle.exists():
         shutil.rmtree(bundle)  # a stale bundle of a previous build must not survive
     bundle.mkdir(parents=True)
@@ -186,6 +176,23 @@ def _start_indexing(config: MkDocsConfig) -> None:
         _handed_back.append((lang, bundle, command))
     else:
         _start(lang, bundle, command)
+
+
+def reindex(config: MkDocsConfig, lang: str) -> None:
+    """`mkdocs serve --dirty`: index ``lang``'s pages (rebuilt this time or not) in the
+    background, the page refresh never waiting for it (also after hooks/quick.py)."""
+    root = Path(config.site_dir) / search.language_root(lang, state.site().default_language)
+    urls = serve_state.searchable_urls(lang)
+    bundle = root / search.BUNDLE_DIR
+    command = [str(_executable()), *search.pagefind_command(str(root), search.indexed_glob(urls))]
+    texts = serve_state.search_texts(lang, urls)
+
+    def done() -> None:  # the vocabulary changes with the index it describes, and is
+        # counted here, in the background thread: a second at 1000 posts per language
+        (bundle / search.VOCABULARY_FILE).write_bytes(search.vocabulary(sorted(texts)))
+        _drop_unused(bundle)
+
+    serve_state.index_in_background(lang, command, done)
 
 
 def _start(lang: str, bundle: Path, command: list[str]) -> None:
@@ -247,3 +254,6 @@ def _executable() -> Path:
     from pagefind.service import _must_get_executable  # the binary shipped by pagefind[bin]
 
     return _must_get_executable()
+
+
+serve_state.services["reindex"] = reindex

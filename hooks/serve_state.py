@@ -7,13 +7,16 @@ A package module, as :mod:`hooks.state`: the hook files import this one module o
 from __future__ import annotations
 
 import logging
+import os
 import subprocess
 import threading
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from jinja2 import BytecodeCache
 from jinja2.bccache import Bucket
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 
 from hooks import state
@@ -52,6 +55,53 @@ class _Memory:
 
 
 memory = _Memory()
+
+# What hooks/quick.py asks of the other hook files (MkDocs loads them by path, so it cannot
+# import them): each registers its own when loaded. Name -> function.
+services: dict[str, Callable[..., Any]] = {}
+
+
+def read_sources(docs_dir: Path) -> dict[str, bytes]:
+    """Every file of the docs folder, read whole: a date or a size could miss an edit."""
+    sources = {}
+    # Links followed, as MkDocs' own file walk and the file-tree check follow them.
+    for folder, dirs, names in os.walk(docs_dir, followlinks=True):
+        dirs.sort()
+        prefix = os.path.relpath(folder, docs_dir).replace(os.sep, "/")
+        prefix = "" if prefix == "." else prefix + "/"
+        for name in sorted(names):
+            try:
+                with open(os.path.join(folder, name), "rb") as file:
+                    sources[prefix + name] = file.read()
+            except OSError:
+                continue  # gone meanwhile: the next event rebuilds again
+    return sources
+
+
+def fingerprint(config: MkDocsConfig) -> tuple[Any, ...]:
+    """The config file (and its INHERIT parents) and the theme's own folder: any change
+    there rebuilds everything."""
+    stamps: list[Any] = []
+    config_path = config.config_file_path
+    paths = [Path(config_path)] if config_path else []
+    seen = set()
+    while paths:
+        path = paths.pop()
+        if path in seen or not path.is_file():
+            continue
+        seen.add(path)
+        text = path.read_bytes()
+        stamps.append((str(path), text))
+        for line in text.decode("utf-8", "replace").splitlines():
+            if line.startswith("INHERIT:"):
+                paths.append((path.parent / line.split(":", 1)[1].strip()).resolve())
+    custom = config.theme.custom_dir
+    if custom and os.path.isdir(custom):
+        for folder, _, names in os.walk(custom):
+            for name in sorted(names):
+                info = os.stat(os.path.join(folder, name))
+                stamps.append((os.path.join(folder, name), info.st_mtime_ns, info.st_size))
+    return tuple(sorted(stamps))
 
 
 class _CompiledTemplates(BytecodeCache):

@@ -222,6 +222,11 @@ def test_served_site_equals_a_clean_build_after_every_kind_of_edit(tmp_path: Pat
             ),
         ),
         ("removed", lambda: ((es_posts / "nuevo.md").unlink(), (en_posts / "nuevo.md").unlink())),
+        # Last, so that the comparison below sees their pages: text edits, rendered without
+        # a build (hooks/quick.py), each beside its other version in the parallel views.
+        # (The original's translation is stale since the first "body" edit: it stays so.)
+        ("text", lambda: edit(es_posts / "aparte.md", "Texto nuevo.", "Texto nuevo, bis.")),
+        ("translation text", lambda: edit(en_posts / "uno.md", "Text of", "The text of")),
     ]
     port = free_port()
     with serve_dirty(config, tmp_path / "serve.log", port) as served:
@@ -246,6 +251,10 @@ def test_served_site_equals_a_clean_build_after_every_kind_of_edit(tmp_path: Pat
         failing = 3  # the gap in a series (twice) and the broken date
         incremental = len(re.findall(r"Rebuilt \d+ page\(s\)", after_registry))
         assert incremental >= len(steps) - 1 - failing
+        # Text edits rendered without a build (the post, its two parallel views): all but
+        # the first "body" one, which makes a translation stale (other pages show that).
+        quick = re.findall(r"Rebuilt \d+ page\(s\) in [\d.]+ s, a text edit rendered without", log)
+        assert len(quick) == 3, log
         served_files = snapshot(served.site_dir(), tmp_path / "served")
     with serve_dirty(config, tmp_path / "clean.log", port) as clean:
         whole = snapshot(clean.site_dir(), tmp_path / "clean")

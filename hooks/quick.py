@@ -1,0 +1,278 @@
+"""MkDocs glue: under `make serve`, a save that changes only a post's text is rendered
+without a build.
+
+A build, even one that writes six pages (hooks/incremental.py), costs what MkDocs and
+static-i18n do for the whole site on every save: the config loaded, every file listed and
+reconfigured, the navigation, a page object per file, the site model. At 1000 posts per
+language that is seconds. So when each language's pages are written, this hook forks a
+process that keeps that language's build as it stands (config, files, navigation, Jinja
+environment, the hooks' state) and waits. On a save, the server first reads the docs
+folder: if only the bodies of posts changed, and nothing another page shows changed with
+them (:func:`hooks.core.quick.body_edits`), each language's process renders the pages that
+show those bodies (the post, the parallel views) exactly as its build rendered them, and
+the server reloads. The link check runs on those pages and search re-indexes in the
+background, as after a build. Anything else, or any warning or error on the way, is a build
+as usual (which then forks new processes); so is every save after it.
+
+Only under `mkdocs serve --dirty` on a system with ``fork``; ``QUICK_RENDER=off`` turns it
+off. `make build` never uses it.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import signal
+import time
+from multiprocessing.connection import Connection, Pipe
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment
+from mkdocs.commands.build import _build_page, _populate_page
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
+
+from hooks import serve_state, state
+from hooks.core import quick
+from hooks.core.links_extract import PageLinks, extract
+from hooks.core.urls import url_of
+from hooks.serve_state import memory
+
+log = logging.getLogger("mkdocs.hooks.quick")
+
+TIMEOUT = 60.0  # seconds a renderer may take before the save is built instead
+_active = False
+_config: MkDocsConfig | None = None  # the last build's
+_navs: dict[str, Navigation] = {}  # language -> its build's navigation
+_envs: dict[str, tuple[Environment, Files]] = {}  # language -> its build's environment, files
+_renderers: dict[str, tuple[int, Connection]] = {}  # language -> (process id, its end)
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    global _active
+    _active = (
+        command == "serve"
+        and dirty
+        and hasattr(os, "fork")
+        and not state.turned_off("QUICK_RENDER")
+    )
+
+
+def on_pre_build(config: MkDocsConfig) -> None:
+    global _config
+    if _active and not state.inside_i18n_build(config):
+        _stop_renderers()  # they keep the last build: this one replaces it
+        _navs.clear()
+        _envs.clear()
+        _config = config
+
+
+@event_priority(-1000)  # the navigation as every plugin left it
+def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+    if _active:
+        _navs[state.current_language(config)] = nav
+    return nav
+
+
+@event_priority(-1000)  # the environment as every plugin left it
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    if _active:
+        _envs[state.current_language(config)] = (env, files)
+    return env
+
+
+@event_priority(1000)  # this language's pages are written, before any hook moves on
+def on_post_build(config: MkDocsConfig) -> None:
+    lang = state.current_language(config)
+    if not _active or lang not in _navs or lang not in _envs:
+        return
+    nav, (env, files) = _navs[lang], _envs[lang]
+    parent_end, child_end = Pipe()
+    pid = os.fork()
+    if pid == 0:  # the renderer: this language's build, kept as it stands now
+        try:
+            parent_end.close()
+            _render_forever(child_end, lang, config, files, nav, env)
+        finally:
+            os._exit(0)  # never back into the build
+    child_end.close()
+    _renderers[lang] = (pid, parent_end)
+
+
+def on_build_error(error: Exception) -> None:
+    _stop_renderers()
+
+
+def on_shutdown() -> None:
+    _stop_renderers()
+
+
+@event_priority(-100)  # after hooks/incremental.py has set up the watching
+def on_serve(server: Any, config: MkDocsConfig, builder: Any) -> Any:
+    if not _active:
+        return server
+    build = server.builder
+
+    def quick_or_build() -> None:
+        try:
+            done = _quick_render()
+        except Exception as error:  # never worse than a build
+            log.info(f"Text edit not rendered without a build ({error}); building")
+            done = False
+        if not done:
+            _stop_renderers()
+            build()
+
+    server.builder = quick_or_build
+    return server
+
+
+# ---------------------------------------------------------------------------------------
+# In the server
+
+
+def _quick_render() -> bool:
+    config = _config
+    model = memory.model
+    if config is None or model is None or memory.sources is None or memory.force_full:
+        return False
+    languages, _ = state.languages(config)
+    if set(_renderers) != set(languages):
+        return False
+    started = time.perf_counter()
+    sources = serve_state.read_sources(Path(config.docs_dir))
+    if serve_state.fingerprint(config) != memory.fingerprint:
+        return False
+    content = model.content
+    edits = quick.body_edits(memory.sources, sources, content)
+    if edits is None or not all(quick.pairs_still(edit, content, sources) for edit in edits):
+        return False
+    wanted: dict[str, list[str]] = {}
+    for edit in edits:
+        for lang, rel_path in edit.pages:
+            if rel_path not in wanted.setdefault(lang, []):
+                wanted[lang].append(rel_path)
+    for lang, pages in wanted.items():
+        _renderers[lang][1].send(pages)
+    links: dict[str, PageLinks] = {}
+    texts: dict[str, dict[str, str | None]] = {}
+    for lang in wanted:
+        end = _renderers[lang][1]
+        if not end.poll(TIMEOUT):
+            return False
+        answer = end.recv()
+        if not answer["ok"]:
+            log.info(f"'{lang}': text edit not rendered without a build: {answer['why']}")
+            return False
+        links.update(answer["links"])
+        texts[lang] = answer["texts"]
+    for lang, indexed in texts.items():
+        for url, text in indexed.items():
+            if text is None:
+                serve_state.forget_search_text(lang, url)
+            else:
+                serve_state.remember_search_text(lang, url, text)
+    serve_state.services["check links"](config, links)
+    for lang in texts:
+        serve_state.services["reindex"](config, lang)
+    memory.builds += 1
+    pages = sum(len(pages) for pages in wanted.values())
+    log.info(  # the line hooks/incremental.py writes after a build, for the same readers
+        f"Rebuilt {pages} page(s) in {time.perf_counter() - started:.2f} s, a text edit "
+        f"rendered without a build (build {memory.builds})"
+    )
+    return True
+
+
+def _stop_renderers() -> None:
+    while _renderers:
+        _, (pid, end) = _renderers.popitem()
+        try:
+            end.close()
+            os.kill(pid, signal.SIGKILL)
+            os.waitpid(pid, 0)
+        except OSError:
+            pass
+
+
+# ---------------------------------------------------------------------------------------
+# In a renderer
+
+
+class _Kept(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+
+def _render_forever(
+    end: Connection,
+    lang: str,
+    config: MkDocsConfig,
+    files: Files,
+    nav: Navigation,
+    env: Environment,
+) -> None:
+    """Serve render requests until the server closes its end; never returns."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C is the server's to handle
+    kept = _Kept()
+    mkdocs_log = logging.getLogger("mkdocs")
+    mkdocs_log.handlers = [kept]  # the server reports, once, what the build would report
+    mkdocs_log.propagate = False
+    while True:
+        try:
+            pages = end.recv()
+        except (EOFError, OSError):
+            os._exit(0)
+        kept.records.clear()
+        try:
+            answer = _render(pages, lang, config, files, nav, env)
+        except Exception as error:
+            answer = {"ok": False, "why": f"{type(error).__name__}: {error}"}
+        if answer["ok"] and kept.records:
+            answer = {"ok": False, "why": kept.records[0].getMessage()}
+        try:
+            end.send(answer)
+        except (EOFError, OSError):
+            os._exit(0)
+
+
+def _render(
+    pages: list[str],
+    lang: str,
+    config: MkDocsConfig,
+    files: Files,
+    nav: Navigation,
+    env: Environment,
+) -> dict[str, Any]:
+    """Render ``pages`` (paths in ``lang``'s folder) as this language's build did: every
+    page's Markdown first (a parallel view shows its post's new HTML), then the templates."""
+    targets = []
+    for rel_path in pages:
+        file = files.get_file_from_path(f"{lang}/{rel_path}")
+        if file is None or file.page is None:
+            return {"ok": False, "why": f"no page {lang}/{rel_path} in the last build"}
+        targets.append(file)
+    for file in targets:
+        _populate_page(file.page, config, files)
+    problems = serve_state.services["unsafe"]()
+    if problems:
+        return {"ok": False, "why": str(problems[0])}
+    doc_files = files.documentation_pages(inclusion=InclusionLevel.is_in_serve)
+    for file in targets:
+        _build_page(file.page, config, doc_files, nav, env, excluded=file.inclusion.is_excluded())
+    default = state.site().default_language
+    links, texts = {}, {}
+    known = memory.search_texts.get(lang, {})
+    for file, rel_path in zip(targets, pages, strict=True):
+        url = "" if file.page.url in ("./", ".") else file.page.url
+        links[url] = extract(Path(file.abs_dest_path).read_text(encoding="utf-8"), url)
+        key = url_of(rel_path, default, default)
+        texts[key] = known.get(key)
+    return {"ok": True, "links": links, "texts": texts}
