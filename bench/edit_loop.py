@@ -5,7 +5,11 @@ a full build (`mkdocs build`, as `make build` runs it, without --strict: the syn
 carries a stale translation); then `make serve`'s command (`mkdocs serve --dirty`) on it, and
 for each kind of edit, the seconds from the saved file to the served page showing it
 (polled over HTTP every 20 ms):
-- body: a sentence added to a Spanish post's text (its page);
+- body: a word of a Spanish post's text changed (its page; the post's blocks and reading
+  time stay, so the parallel views still pair and no listing changes). One edit first, not
+  measured, makes its translation stale (a change other pages show: a build); every later
+  one changes only the post and its parallel views, which `make serve` renders without a
+  build (hooks/quick.py);
 - title: a Spanish post's title changed (its page, the archive, its series page, the tags
   page and the listing page holding it, all polled);
 - add: a new post in both languages (its page and the archive).
@@ -39,7 +43,9 @@ from bench.synthetic import generate, slug
 from hooks.core.stamps import hash_of
 
 SERVE = [sys.executable, "-m", "mkdocs", "serve", "--dirty"]  # `make serve`
-REBUILT = re.compile(r"Rebuilt (every page|\d+ page\(s\)) in ([0-9.]+) s \(build (\d+)\)")
+REBUILT = re.compile(
+    r"Rebuilt (every page|\d+ page\(s\)) in ([0-9.]+) s(?:, [^(]*)? \(build (\d+)\)"
+)
 
 
 def env() -> dict[str, str]:
@@ -157,11 +163,16 @@ def run_size(posts: int, repeat: int, work: Path) -> dict[str, object]:
         first = server.rebuilds()[0][1]
         body_post = docs / "es" / "posts" / f"{slug(3)}.md"
 
-        def body(attempt: int) -> tuple[list[str], str]:
-            needle = f"Frase nueva número {attempt}"
+        def body(attempt: int | str) -> tuple[list[str], str]:
+            needle = f"Cambiada{attempt}"  # one word for another: the same blocks, words
             text = body_post.read_text(encoding="utf-8")
-            write(body_post, text.replace("## Sección 1", f"{needle}.\n\n## Sección 1", 1))
+            changed = re.sub(r"^## Sección \S+$", f"## Sección {needle}", text, count=1, flags=re.M)
+            write(body_post, changed)
             return [f"posts/{slug(3)}/"], needle
+
+        builds = len(server.rebuilds())
+        shown(server, *body("Previa"))
+        server.wait_idle(builds + 1)  # its translation is stale now (not measured)
 
         title_post = docs / "es" / "posts" / f"{slug(posts - 1)}.md"
         listing = listing_page_of(server, slug(posts - 1), posts)

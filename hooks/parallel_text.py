@@ -37,6 +37,7 @@ from hooks.core.links_extract import COPIES_END, COPIES_START
 from hooks.core.posts import Post
 from hooks.core.search import language_root
 from hooks.core.ui import t
+from hooks.core.unsafe import problems_in
 from hooks.core.urls import relative_url, url_of
 
 log = logging.getLogger("mkdocs.hooks.parallel_text")
@@ -228,8 +229,17 @@ def _render(config: MkDocsConfig, post: Post) -> _Rendered:
         )
     text = _source(config, post).read_text(encoding="utf-8")
     lines = text.replace("\r\n", "\n").split("\n")
-    body = "\n".join(lines[pt.body_start(text) :])
-    return _split(config, post, converter.reset().convert(body), None, text)
+    start = pt.body_start(text)
+    body = "\n".join(lines[start:])
+    html = converter.reset().convert(body)
+    if state.command == "serve":
+        # Under `mkdocs serve` this language's pages are written before the other one's are
+        # checked (hooks/safety.py): refused here, before this page is written. (`make
+        # build` writes nothing anywhere when any language is refused.)
+        problems = problems_in(html, body, post.path, start + 1, state.settings.allow_scripts)
+        if problems:
+            state.fail(problems)
+    return _split(config, post, html, None, text)
 
 
 def _split(

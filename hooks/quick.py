@@ -32,7 +32,7 @@ from jinja2 import Environment
 from mkdocs.commands.build import _build_page, _populate_page
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
-from mkdocs.structure.files import Files, InclusionLevel
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 
 from hooks import serve_state, state
@@ -155,18 +155,19 @@ def _quick_render() -> bool:
         for lang, rel_path in edit.pages:
             if rel_path not in wanted.setdefault(lang, []):
                 wanted[lang].append(rel_path)
-    for lang, pages in wanted.items():
-        _renderers[lang][1].send(pages)
+    # First every language reads the new Markdown; only if none finds a problem (an unsafe
+    # link, a warning) does any write a page: a refused edit leaves the site as it was.
+    if _ask(wanted, "read") is None:
+        return False
+    memory.writing = True  # from here on, a failure may leave pages half written
+    written = _ask(wanted, "write")
+    if written is None:
+        memory.force_full = True  # as after a failed build that wrote pages
+        return False
+    memory.writing = False
     links: dict[str, PageLinks] = {}
     texts: dict[str, dict[str, str | None]] = {}
-    for lang in wanted:
-        end = _renderers[lang][1]
-        if not end.poll(TIMEOUT):
-            return False
-        answer = end.recv()
-        if not answer["ok"]:
-            log.info(f"'{lang}': text edit not rendered without a build: {answer['why']}")
-            return False
+    for lang, answer in written.items():
         links.update(answer["links"])
         texts[lang] = answer["texts"]
     for lang, indexed in texts.items():
@@ -185,6 +186,25 @@ def _quick_render() -> bool:
         f"rendered without a build (build {memory.builds})"
     )
     return True
+
+
+def _ask(wanted: dict[str, list[str]], step: str) -> dict[str, dict[str, Any]] | None:
+    """Each language's renderer does ``step`` on its pages; their answers, or None when one
+    fails (said in the log) or takes too long."""
+    for lang, pages in wanted.items():
+        _renderers[lang][1].send((step, pages))
+    answers = {}
+    for lang in wanted:
+        end = _renderers[lang][1]
+        if not end.poll(TIMEOUT):
+            log.info(f"'{lang}': text edit not rendered without a build: no answer in {TIMEOUT} s")
+            return None
+        answers[lang] = end.recv()
+        if not answers[lang]["ok"]:
+            why = answers[lang]["why"]
+            log.info(f"'{lang}': text edit not rendered without a build: {why}")
+            return None
+    return answers
 
 
 def _stop_renderers() -> None:
@@ -227,12 +247,15 @@ def _render_forever(
     mkdocs_log.propagate = False
     while True:
         try:
-            pages = end.recv()
+            step, pages = end.recv()
         except (EOFError, OSError):
             os._exit(0)
         kept.records.clear()
         try:
-            answer = _render(pages, lang, config, files, nav, env)
+            if step == "read":
+                answer = _read(pages, lang, config, files)
+            else:
+                answer = _write(pages, lang, config, files, nav, env)
         except Exception as error:
             answer = {"ok": False, "why": f"{type(error).__name__}: {error}"}
         if answer["ok"] and kept.records:
@@ -243,7 +266,28 @@ def _render_forever(
             os._exit(0)
 
 
-def _render(
+def _pages(pages: list[str], lang: str, files: Files) -> list[File]:
+    found = []
+    for rel_path in pages:
+        file = files.get_file_from_path(f"{lang}/{rel_path}")
+        if file is None or file.page is None:
+            raise LookupError(f"no page {lang}/{rel_path} in the last build")
+        found.append(file)
+    return found
+
+
+def _read(pages: list[str], lang: str, config: MkDocsConfig, files: Files) -> dict[str, Any]:
+    """Every page's Markdown, as this language's build read it (the post's first: its
+    parallel view shows its new HTML); nothing written yet."""
+    for file in _pages(pages, lang, files):
+        _populate_page(file.page, config, files)
+    problems = serve_state.services["unsafe"]()
+    if problems:
+        return {"ok": False, "why": str(problems[0])}
+    return {"ok": True}
+
+
+def _write(
     pages: list[str],
     lang: str,
     config: MkDocsConfig,
@@ -251,19 +295,8 @@ def _render(
     nav: Navigation,
     env: Environment,
 ) -> dict[str, Any]:
-    """Render ``pages`` (paths in ``lang``'s folder) as this language's build did: every
-    page's Markdown first (a parallel view shows its post's new HTML), then the templates."""
-    targets = []
-    for rel_path in pages:
-        file = files.get_file_from_path(f"{lang}/{rel_path}")
-        if file is None or file.page is None:
-            return {"ok": False, "why": f"no page {lang}/{rel_path} in the last build"}
-        targets.append(file)
-    for file in targets:
-        _populate_page(file.page, config, files)
-    problems = serve_state.services["unsafe"]()
-    if problems:
-        return {"ok": False, "why": str(problems[0])}
+    """The pages read, written as this language's build wrote them."""
+    targets = _pages(pages, lang, files)
     doc_files = files.documentation_pages(inclusion=InclusionLevel.is_in_serve)
     for file in targets:
         _build_page(file.page, config, doc_files, nav, env, excluded=file.inclusion.is_excluded())

@@ -16,7 +16,7 @@ from mkdocs.structure.pages import Page
 from hooks import serve_state, state
 from hooks.core.frontmatter import FrontMatter, FrontMatterError, parse
 from hooks.core.problems import Problem
-from hooks.core.unsafe import find_unsafe, line_of
+from hooks.core.unsafe import find_unsafe, problems_in
 
 _problems: list[Problem] = []
 
@@ -41,15 +41,17 @@ def _front_matter_lines(page: Page) -> FrontMatter | None:
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     if page.file.generated_by:  # pages the hooks make hold no author HTML of their own
         return html
-    found = find_unsafe(html, allow_scripts=state.settings.allow_scripts)
-    if found:
+    if find_unsafe(html, allow_scripts=state.settings.allow_scripts):
         meta = _front_matter_lines(page)
-        first_line = meta.body_line if meta else 1
-        for unsafe in found:
-            line = line_of(unsafe.needle, page.markdown or "", first_line)
-            _problems.append(
-                Problem(_display(page, config), line, "unsafe", unsafe.what, unsafe.fix)
+        _problems.extend(
+            problems_in(
+                html,
+                page.markdown or "",
+                _display(page, config),
+                meta.body_line if meta else 1,
+                state.settings.allow_scripts,
             )
+        )
     return html
 
 

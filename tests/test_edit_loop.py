@@ -262,3 +262,33 @@ def test_served_site_equals_a_clean_build_after_every_kind_of_edit(tmp_path: Pat
     assert not found, "\n".join(found)
     assert (whole / "posts" / "aparte" / "index.html").is_file()
     assert not (whole / "posts" / "nuevo").exists()
+
+
+@pytest.mark.timeout(300)
+def test_a_refused_text_edit_writes_nothing(tmp_path: Path) -> None:
+    """A text edit that the build would refuse (a script-running link in the English text,
+    shown in both parallel views) is not rendered without a build: nothing is written, the
+    build reports it, and once fixed the next text edit is rendered without a build again."""
+    root = tmp_path / "blog"
+    config = fixture_site(root, FILES, config_extra=PER_PAGE)
+    translation = root / "docs" / "en" / "posts" / "uno.md"
+    with serve_dirty(config, tmp_path / "serve.log", free_port()) as served:
+        site = served.site_dir()
+
+        def saved(change: Callable[[], None]) -> None:
+            before = served.builds()
+            change()
+            wait_for(functools.partial(served.settled, before), timeout=120)
+
+        saved(lambda: edit(translation, "Text of", "[Text](javascript:alert(1)) of"))
+        wait_for(lambda: FAILED in served.text(), timeout=60)
+        log = served.text()
+        assert "text edit not rendered without a build: docs/en/posts/uno.md:" in log, log
+        assert "unsafe: javascript: URL" in log, log
+        written = [p for p in site.rglob("*.html") if "javascript:" in p.read_text("utf-8")]
+        assert not written, written
+        saved(lambda: edit(translation, "[Text](javascript:alert(1)) of", "Text of"))
+        saved(lambda: edit(translation, "Text of", "The text of"))
+        assert served.text().count("a text edit rendered without a build") == 1, served.text()
+        parallel = site / "posts" / "uno" / "paralelo" / "index.html"
+        assert "The text of" in parallel.read_text(encoding="utf-8")

@@ -443,6 +443,16 @@ def prefix_ids(html: str, prefix: str) -> str:
     )
 
 
+def _relative_parts(value: str) -> tuple[str, str] | None:
+    """(path, its ?query and #fragment) of a relative link; None for what is left alone:
+    nothing, an in-page anchor, an absolute path, a URL with a scheme."""
+    if not value or value.startswith(("#", "/")) or _SCHEME.match(value):
+        return None
+    path, hash_mark, fragment = value.partition("#")
+    path, question, query = path.partition("?")
+    return path, question + query + hash_mark + fragment
+
+
 def rebase_links(
     html: str,
     source_dir: str,
@@ -461,11 +471,10 @@ def rebase_links(
     another language."""
 
     def rebase(match: re.Match[str]) -> str:
-        value = match.group(2)
-        if not value or value.startswith(("#", "/")) or _SCHEME.match(value):
+        parts = _relative_parts(match.group(2))
+        if parts is None:
             return match.group(0)
-        path, hash_mark, fragment = value.partition("#")
-        path, question, query = path.partition("?")
+        path, rest = parts
         target = posixpath.normpath(posixpath.join(source_dir, path)) if path else ""
         if target.endswith(".md"):
             url = url_of_page(target)
@@ -473,7 +482,7 @@ def rebase_links(
                 return match.group(0)
         else:
             url = url_of_file(target)
-        new = relative(url, page_url) + question + query + hash_mark + fragment
+        new = relative(url, page_url) + rest
         marked = (
             f' hreflang="{hreflang}"'
             if hreflang and target.endswith(".md") and match.group(1).strip().startswith("href")
@@ -494,17 +503,13 @@ def rebase_page_links(
     base = from_url if from_url.endswith("/") or not from_url else posixpath.dirname(from_url)
 
     def rebase(match: re.Match[str]) -> str:
-        value = match.group(2)
-        if not value or value.startswith(("#", "/")) or _SCHEME.match(value):
+        parts = _relative_parts(match.group(2))
+        if parts is None or not parts[0] or parts[0].endswith(".md"):
             return match.group(0)
-        path, hash_mark, fragment = value.partition("#")
-        path, question, query = path.partition("?")
-        if not path or path.endswith(".md"):
-            return match.group(0)
+        path, rest = parts
         target = posixpath.normpath(posixpath.join(base, path))
         target = "" if target == "." else target + ("/" if path.endswith("/") else "")
-        new = relative(target, page_url) + question + query + hash_mark + fragment
-        return f"{match.group(1)}{new}{match.group(3)}"
+        return f"{match.group(1)}{relative(target, page_url) + rest}{match.group(3)}"
 
     return _URL.sub(rebase, html)
 

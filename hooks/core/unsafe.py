@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from selectolax.lexbor import LexborHTMLParser
 
 from hooks.core.links_extract import COPIES_END, COPIES_START
+from hooks.core.problems import Problem
 
 DANGEROUS_SCHEMES = ("javascript", "vbscript", "data")
 URL_ATTRIBUTES = frozenset(
@@ -131,6 +132,19 @@ def find_unsafe(page_html: str, allow_scripts: bool = False) -> list[Unsafe]:
                 )
             )
     return found
+
+
+def problems_in(
+    html: str, markdown: str, display: str, first_line: int, allow_scripts: bool = False
+) -> list[Problem]:
+    """Everything refused in ``html`` (rendered from ``markdown``, the body of the file
+    shown as ``display``, starting at ``first_line``), each at its line."""
+    return [
+        Problem(
+            display, line_of(unsafe.needle, markdown, first_line), "unsafe", unsafe.what, unsafe.fix
+        )
+        for unsafe in find_unsafe(html, allow_scripts=allow_scripts)
+    ]
 
 
 def line_of(needle: str, markdown: str, first_line: int) -> int:
