@@ -150,6 +150,8 @@ def _quick_render() -> bool:
     edits = quick.body_edits(memory.sources, sources, content)
     if edits is None or not all(quick.pairs_still(edit, content, sources) for edit in edits):
         return False
+    if not edits and config.watch:
+        return False  # a change outside the docs folder, in a folder mkdocs.yml watches
     wanted: dict[str, list[str]] = {}
     for edit in edits:
         for lang, rel_path in edit.pages:
