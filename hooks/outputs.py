@@ -23,7 +23,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from hooks import serve_state, state
-from hooks.core import cards, collation, feeds, sitemap, social
+from hooks.core import cards, collation, feeds, sitemap, social, urls
 from hooks.core.search import language_root
 from hooks.core.site import SERIES_DIR
 from hooks.core.sitemap import unused_theme_file
@@ -33,7 +33,6 @@ from hooks.core.urls import absolute_url, url_of
 
 log = logging.getLogger("mkdocs.hooks.outputs")
 
-FEED = "feed.xml"
 NOT_FOUND = "404.html"
 CARDS_DIR = "assets/social"  # the sharing images, named by the hash of what they show
 CARDS_CACHE = ".cache/social-cards"  # beside mkdocs.yml: kept across builds
@@ -97,8 +96,8 @@ def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> s
 
 
 def feed_url(site_url: str, lang: str, default: str, series_id: str | None = None) -> str:
-    folder = f"{SERIES_DIR}/{series_id}/" if series_id else ""
-    return absolute_url(site_url, f"{language_root(lang, default)}{folder}{FEED}")
+    """The absolute URL of a feed (hooks/core/urls.py says where each one is)."""
+    return absolute_url(site_url, urls.feed_url(lang, default, series_id))
 
 
 def on_page_context(
@@ -237,7 +236,7 @@ def _write_language_feeds(config: MkDocsConfig) -> None:
         lang,
         [item(post) for post in posts],
     )
-    _write(site_dir / language_root(lang, default) / FEED, document)
+    _write(site_dir / urls.feed_url(lang, default), document)
     for series_id, run in model.series.runs.items():
         parts = [post for post in posts if model.series.of_post.get(post.key) == series_id]
         page = absolute_url(site_url, url_of(f"{SERIES_DIR}/{series_id}.md", lang, default))
@@ -249,7 +248,7 @@ def _write_language_feeds(config: MkDocsConfig) -> None:
             lang,
             [item(post) for post in parts],
         )
-        _write(site_dir / language_root(lang, default) / SERIES_DIR / series_id / FEED, document)
+        _write(site_dir / urls.feed_url(lang, default, series_id), document)
 
 
 @event_priority(-150)  # after static-i18n (-100) built every language, before the link check

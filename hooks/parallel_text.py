@@ -33,6 +33,7 @@ from mkdocs.structure.pages import Page
 
 from hooks import state
 from hooks.core import parallel_text as pt
+from hooks.core import views
 from hooks.core.links_extract import COPIES_END, COPIES_START
 from hooks.core.posts import Post
 from hooks.core.search import language_root
@@ -304,17 +305,9 @@ def _view(config: MkDocsConfig, page_url: str, own: Post, other: Post) -> dict[s
     translation = own if own.translated_from else other
     original = other if own.translated_from else own
     stale = None
-    if translation.stale:
-        tl = translation.lang
-        stale = {
-            "lang": tl,
-            "own": translation is own,
-            "title": t(tl, "translation.stale_title"),
-            "text": t(tl, "translation.stale", original=t(tl, f"lang.{original.lang}")),
-            "link": t(tl, "translation.read_original"),
-            "href": relative_url(url_of(original.rel_path, original.lang, default), page_url),
-            "hreflang": original.lang,
-        }
+    if translation.stale:  # the notice of the translation's own page, in its column
+        href = relative_url(url_of(original.rel_path, original.lang, default), page_url)
+        stale = {"own": translation is own, "notice": views.stale_notice(translation, href)}
 
     def column(post: Post) -> dict[str, str]:
         role = "parallel.column_translation" if post.translated_from else "parallel.column_original"
