@@ -6,7 +6,11 @@ Generates the synthetic blog (bench/synthetic.py), runs the first build as `mkdo
 the server does on a save; prints each rebuild's seconds and, with --profile, the
 functions taking the most time over the edits (cumulative).
 
-    python bench/serve_profile.py [--posts 1000] [--edits 3] [--profile]
+    python bench/serve_profile.py [--posts 1000] [--edits 3] [--edit body|title] [--profile]
+
+The body edit adds a paragraph to the Spanish version only (a build: the parallel views stop
+pairing; `make serve` renders a text edit that keeps them paired without a build); the title
+edit changes a Spanish post's title (its listing, archive, tags and series pages too).
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ import cProfile
 import logging
 import os
 import pstats
+import re
 import sys
 import tempfile
 import time
@@ -33,6 +38,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--posts", type=int, default=1000)
     parser.add_argument("--edits", type=int, default=3)
+    parser.add_argument("--edit", choices=("body", "title"), default="body")
     parser.add_argument("--profile", action="store_true")
     parser.add_argument("--verbose", action="store_true")
     args = parser.parse_args()
@@ -61,14 +67,19 @@ def main() -> None:
         profile = cProfile.Profile() if args.profile else None
         for number in range(args.edits):
             text = post.read_text(encoding="utf-8")
-            post.write_text(text.replace("## Sección 1", f"Frase {number}.\n\n## Sección 1", 1))
+            if args.edit == "title":
+                text = re.sub(r'^title: "', f'title: "Cambio {number} ', text, count=1, flags=re.M)
+            else:
+                text = text.replace("## Sección 1", f"Frase {number}.\n\n## Sección 1", 1)
+            post.write_text(text)
             started = time.perf_counter()
             if profile:
                 profile.enable()
             build(config(), serve_url="http://127.0.0.1:8000/", dirty=True)
             if profile:
                 profile.disable()
-            print(f"body edit {number + 1}: {time.perf_counter() - started:.2f} s", flush=True)
+            seconds = time.perf_counter() - started
+            print(f"{args.edit} edit {number + 1}: {seconds:.2f} s", flush=True)
         if profile:
             pstats.Stats(profile).sort_stats("cumulative").print_stats(45)
 

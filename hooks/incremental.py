@@ -27,6 +27,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import mkdocs_static_i18n.folder as i18n_folder
 from jinja2 import Environment
 from mkdocs import utils as mkdocs_utils
 from mkdocs.config.defaults import MkDocsConfig
@@ -58,6 +59,7 @@ def on_startup(command: str, dirty: bool) -> None:
         state.parse_cache = ParseCache()
         logging.getLogger("mkdocs.commands.build").addFilter(_DirtyWarningFilter())
         mkdocs_files.Files.add_files_from_theme = _add_files_from_theme  # type: ignore[method-assign]
+        i18n_folder.create_i18n_file = create_i18n_file
 
 
 _theme_files_of = mkdocs_files.Files.add_files_from_theme
@@ -82,6 +84,67 @@ def _add_files_from_theme(files: Files, env: Environment, config: MkDocsConfig) 
     for path, folder in _theme_files[key]:
         if files.get_file_from_path(path) is None:  # docs files override theme files
             files.append(File(path, folder, config.site_dir, config.use_directory_urls))
+
+
+_i18n_file_of = i18n_folder.create_i18n_file
+_i18n_files: dict[tuple[Any, ...], tuple[Any, ...]] = {}
+
+
+def create_i18n_file(
+    file: File,
+    current_language: str,
+    default_language: str,
+    all_languages: list[str],
+    config: MkDocsConfig,
+) -> File:
+    """static-i18n's copy of a docs file for one language's build (made for every file of
+    every language, in each language's build: with pathlib, seconds per save at 1000 posts).
+    What it computes depends only on the names in the key: computed once, then set on a new
+    File made as static-i18n makes it (tests/test_serve.py compares the two, attribute by
+    attribute)."""
+    key = (
+        file.src_uri,
+        file.dest_uri,
+        file.inclusion,
+        current_language,
+        default_language,
+        tuple(all_languages),
+        config.docs_dir,
+        config.site_dir,
+        config.use_directory_urls,
+    )
+    known = _i18n_files.get(key)
+    if known is None:
+        made = _i18n_file_of(file, current_language, default_language, all_languages, config)
+        _i18n_files[key] = (
+            made.dest_uri,
+            made.abs_dest_path,
+            made.name,
+            made.url,
+            made.locale,
+            made.localization,
+            made.norm_src_uri,
+        )
+        return made
+    dest_uri, abs_dest_path, name, url, locale, localization, norm_src_uri = known
+    made = File(
+        file.src_path,
+        config.docs_dir,
+        file.dest_path,  # (static-i18n's argument, kept)
+        config.use_directory_urls,
+        dest_uri=file.dest_uri,
+        inclusion=file.inclusion,
+    )
+    made.dest_uri = dest_uri
+    made.abs_dest_path = abs_dest_path
+    made.name = name
+    made.url = url
+    made.alternates = {current_language: made}  # type: ignore[attr-defined]
+    made.locale = locale  # type: ignore[attr-defined]
+    made.locale_alternate_of = current_language  # type: ignore[attr-defined]
+    made.localization = localization  # type: ignore[attr-defined]
+    made.norm_src_uri = norm_src_uri  # type: ignore[attr-defined]
+    return made
 
 
 def _folder_dates(roots: list[str]) -> tuple[Any, ...]:

@@ -56,3 +56,34 @@ def test_build_error_resets_static_i18n(monkeypatch) -> None:
     blog.on_build_error(RuntimeError("failed inside the English build"))
     assert plugin.building is False
     assert utils.clean_directory is original
+
+
+def test_static_i18n_files_remembered_under_serve_are_the_files_it_makes(tmp_path: Path) -> None:
+    """hooks/incremental.py remembers what static-i18n's create_i18n_file computes for a
+    docs file and sets it on a new File: attribute for attribute what static-i18n makes,
+    for every file of both languages, in each language's build."""
+    import mkdocs_static_i18n.folder as folder
+    from mkdocs.commands.build import get_files
+    from mkdocs.config import load_config
+
+    import hooks.incremental as incremental
+
+    files = {**FILES, "es/posts/dos.md": FILES["es/posts/uno.md"], "es/README.md": "# R\n"}
+    config = load_config(str(fixture_site(tmp_path, files)), site_dir=str(tmp_path / "site"))
+    docs = get_files(config)
+    assert len(docs) > 10
+
+    def attributes(made: object) -> dict[str, object]:
+        values = dict(vars(made))
+        assert set(values.pop("alternates")) == {values["locale_alternate_of"]}
+        return values
+
+    for current in ("es", "en"):
+        for file in docs:
+            expected = attributes(
+                folder.create_i18n_file(file, current, "es", ["es", "en"], config)
+            )
+            for _ in range(2):  # the first call computes, the second replays
+                made = incremental.create_i18n_file(file, current, "es", ["es", "en"], config)
+                assert made.alternates == {current: made}
+                assert attributes(made) == expected, file.src_uri
