@@ -172,6 +172,11 @@ def _read_files(config: MkDocsConfig) -> None:
     memory.outputs = {}
     memory.rendered = 0
     memory.pending_sources = serve_state.read_sources(Path(config.docs_dir))
+    if state.parse_cache is not None:  # the site model reads these bytes, not the files again
+        docs_dir = str(config.docs_dir)
+        state.parse_cache.give(
+            {os.path.join(docs_dir, path): raw for path, raw in memory.pending_sources.items()}
+        )
     memory.pending_fingerprint = serve_state.fingerprint(config)
 
 

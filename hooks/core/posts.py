@@ -747,9 +747,17 @@ class ParseCache:
     def __init__(self) -> None:
         self._read: dict[str, tuple[bytes, FrontMatter | None, tuple[Problem, ...]]] = {}
         self._drafts: dict[tuple[Any, ...], tuple[FrontMatter, _Draft, tuple[Problem, ...]]] = {}
+        self._given: dict[str, bytes] = {}
+
+    def give(self, files: Mapping[str, bytes]) -> None:
+        """The bytes of files just read (path -> bytes), used once instead of reading them
+        again (the server has just read every file to see what changed)."""
+        self._given = dict(files)
 
     def read(self, path: Path, display: str, problems: list[Problem]) -> FrontMatter | None:
-        raw = path.read_bytes()
+        raw = self._given.pop(str(path), None)
+        if raw is None:
+            raw = path.read_bytes()
         hit = self._read.get(display)
         if hit is not None and hit[0] == raw:
             problems.extend(hit[2])

@@ -179,6 +179,10 @@ def test_parse_cache_reparses_only_changed_bytes(tmp_path: Path, monkeypatch) ->
     assert model(docs, cache).content.posts["es"]["posts/b"].title == "B2"
     assert len(parsed) == 1 and parsed[0].endswith("es/posts/b.md")  # only the edited file
     assert model(docs).content.posts["es"]["posts/b"].title == "B2"
+    # Bytes the server has just read are used (once) instead of the file's.
+    cache.give({str(path): path.read_bytes().replace(b'title: "B2"', b'title: "B3"')})
+    assert model(docs, cache).content.posts["es"]["posts/b"].title == "B3"
+    assert model(docs, cache).content.posts["es"]["posts/b"].title == "B2"
 
 
 def test_a_new_date_reaches_the_old_and_new_neighbours(tmp_path: Path) -> None:
