@@ -191,6 +191,7 @@ def _decide(config: MkDocsConfig) -> None:
         mkdocs_utils.clean_directory(config.site_dir)  # as a clean build starts
         memory.pages.clear()
         memory.links.clear()
+        memory.link_sources.clear()
         memory.search_texts.clear()
         memory.cards.clear()
         memory.previous_outputs = {}
@@ -330,7 +331,9 @@ def _remove_gone(config: MkDocsConfig) -> None:
     for lang, previous in memory.previous_outputs.items():
         for gone in sorted(previous - memory.outputs.get(lang, set())):
             (site_dir / gone).unlink(missing_ok=True)
-            memory.links.pop("" if gone == "index.html" else gone.removesuffix("index.html"), None)
+            url = "" if gone == "index.html" else gone.removesuffix("index.html")
+            memory.links.pop(url, None)
+            memory.link_sources.pop(url, None)
     memory.previous_outputs = memory.outputs
 
 

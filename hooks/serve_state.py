@@ -46,6 +46,7 @@ class _Memory:
         self.outputs: dict[str, set[str]] = {}  # language -> dest paths of its pages
         self.previous_outputs: dict[str, set[str]] = {}
         self.links: dict[str, Any] = {}  # page URL -> its links (hooks/links.py)
+        self.link_sources: dict[str, Any] = {}  # page URL -> its Markdown source (the same)
         # language -> URL (from its root) -> the text Pagefind indexes there (hooks/search.py)
         self.search_texts: dict[str, dict[str, str]] = {}
         self.cards: dict[str, str] = {}  # a page's output path -> its sharing image's name
@@ -149,6 +150,12 @@ def link_pages(fresh: dict[str, Any]) -> dict[str, Any]:
     last reading of the others."""
     memory.links.update(fresh)
     return dict(memory.links)
+
+
+def link_sources(fresh: dict[str, Any]) -> dict[str, Any]:
+    """The Markdown source of every page of the site (hooks/links.py), as link_pages."""
+    memory.link_sources.update(fresh)
+    return dict(memory.link_sources)
 
 
 def searchable_urls(lang: str) -> list[str]:

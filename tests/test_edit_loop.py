@@ -292,3 +292,24 @@ def test_a_refused_text_edit_writes_nothing(tmp_path: Path) -> None:
         assert served.text().count("a text edit rendered without a build") == 1, served.text()
         parallel = site / "posts" / "uno" / "paralelo" / "index.html"
         assert "The text of" in parallel.read_text(encoding="utf-8")
+
+
+@pytest.mark.timeout(300)
+def test_a_renamed_heading_is_reported_where_another_post_links_to_it(tmp_path: Path) -> None:
+    """A text edit (rendered without a build) renames a heading another post links to: the
+    link check under `make serve` checks that other post again, at its Markdown line."""
+    files = {
+        **FILES,
+        "es/posts/tres.md": es("La Columna: Tres", "2020-03-01", body="## Sección uno\n\nTexto.\n"),
+        "en/posts/tres.md": en("La Columna: Three", body="## Section one\n\nText.\n"),
+        "en/posts/suelto.md": en("Loose", body="See [the section](tres.md#section-one).\n"),
+    }
+    root = tmp_path / "blog"
+    config = fixture_site(root, files, config_extra=PER_PAGE)
+    with serve_dirty(config, tmp_path / "serve.log", free_port()) as served:
+        before = served.builds()
+        edit(root / "docs" / "en" / "posts" / "tres.md", "## Section one", "## Section two")
+        wait_for(functools.partial(served.settled, before), timeout=120)
+        log = served.text()
+    assert "a text edit rendered without a build" in log, log
+    assert "docs/en/posts/suelto.md:10:19: tres.md#section-one: no element with id" in log, log

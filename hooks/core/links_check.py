@@ -193,6 +193,32 @@ def check(
     return merge(site, findings), external
 
 
+def linking_to(
+    pages: Mapping[str, PageLinks],
+    before: Mapping[str, PageLinks | None],
+    now: Mapping[str, PageLinks],
+) -> set[str]:
+    """The other pages that may link to an id the pages in ``now`` no longer have
+    (``before``: their last reading): `mkdocs serve` checks those pages' links again with
+    the rebuilt ones, so that a heading renamed in one post is reported where another links
+    to it. A page counts when one of its links has a fragment and names a page that lost an
+    id (by its last URL segment: cheap, and the check itself decides)."""
+    names = set()
+    for url, page in now.items():
+        old = before.get(url)
+        name = url.rstrip("/").rsplit("/", 1)[-1]
+        if old is not None and old.ids - page.ids and name:
+            names.add(name)
+    if not names:
+        return set()
+    return {
+        url
+        for url, page in pages.items()
+        if url not in now
+        and any("#" in link.url and any(name in link.url for name in names) for link in page.links)
+    }
+
+
 def merge(site: BuiltSite, findings: Iterable[Finding]) -> list[Finding]:
     """One finding per defect, listing the pages that show it.
 

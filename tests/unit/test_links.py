@@ -12,7 +12,7 @@ from typing import ClassVar
 
 import pytest
 
-from hooks.core.links_check import UNREACHABLE, BuiltSite, Source, check, coverage
+from hooks.core.links_check import UNREACHABLE, BuiltSite, Source, check, coverage, linking_to
 from hooks.core.links_external import Cache, Checker, ExternalOptions, Result, retry_after_seconds
 from hooks.core.links_extract import CONTENT, COPIES_END, COPIES_START, extract, srcset_urls
 from hooks.core.links_report import github_annotations, summary, to_sarif
@@ -64,6 +64,24 @@ def test_copies_a_template_marks_are_not_parsed_again() -> None:
     found = find_unsafe(f"<p>Text</p>{COPIES_START}<p><a href='x.md'>x</a></p>")
     assert [unsafe.needle for unsafe in found] == [COPIES_START.lower()]
     assert find_unsafe(f"<p>a</p>{COPIES_END}")
+
+
+def test_pages_linking_to_an_id_a_rebuilt_page_lost() -> None:
+    """`mkdocs serve` rebuilds one post whose heading was renamed: the pages that link to
+    that post with a fragment are checked again (and the check finds the dead anchor)."""
+    before = extract(page('<h2 id="seccion-1">S</h2>'), "posts/a/")
+    now = extract(page('<h2 id="seccion-nueva">S</h2>'), "posts/a/")
+    linking = extract(page('<p><a href="../a/#seccion-1">a</a></p>'), "posts/b/")
+    plain = extract(page('<p><a href="../a/">a</a> <a href="../c/#x">c</a></p>'), "posts/c/")
+    pages = {"posts/a/": now, "posts/b/": linking, "posts/c/": plain}
+    assert linking_to(pages, {"posts/a/": before}, {"posts/a/": now}) == {"posts/b/"}
+    assert linking_to(pages, {"posts/a/": now}, {"posts/a/": now}) == set()  # no id lost
+    assert linking_to(pages, {"posts/a/": None}, {"posts/a/": now}) == set()  # a new page
+    site = BuiltSite(pages, {f"{url}index.html" for url in pages}, "")
+    only = {"posts/a/"} | linking_to(pages, {"posts/a/": before}, {"posts/a/": now})
+    findings, _ = check(site, only)  # (the header's "../" has no page in this small site)
+    anchors = [(f.url, f.kind) for f in findings if "#" in f.url]
+    assert anchors == [("../a/#seccion-1", "missing-anchor")]
 
 
 def test_scan_finds_every_written_url_outside_code() -> None:
