@@ -207,6 +207,7 @@ def _what_to_rebuild(config: MkDocsConfig) -> Rebuild:
         return Rebuild.everything("the configuration or the theme changed")
     before, now = memory.sources, memory.pending_sources
     changed = {path for path in before.keys() | now.keys() if before.get(path) != now.get(path)}
+    changed |= memory.quick_paths  # rendered without a build since: this build reads them
     markdown = {path: text for path, text in now.items() if path.endswith(".md")}
     per_page = state.settings.per_page
     return dependents(memory.model, state.site(), changed, markdown, per_page)
@@ -345,6 +346,7 @@ def _build_done(config: MkDocsConfig) -> None:
     memory.fingerprint = memory.pending_fingerprint
     memory.model = state.site()
     memory.force_full = memory.writing = False
+    memory.quick_paths.clear()
     rebuild = memory.rebuild
     what = "every page" if rebuild is None or rebuild.full else f"{memory.rendered} page(s)"
     memory.builds += 1

@@ -319,13 +319,16 @@ def on_post_build(config: MkDocsConfig) -> None:
     root = Path(config.config_file_path).parent
     options = options_from(config.extra, root, os.environ)
     known, only = None, None
+    before: dict[str, PageLinks | None] = {}
     if serve_state.active():  # `mkdocs serve --dirty`: the rebuilt pages, against the site
-        known, only = _rebuilt(_collector.build.pages)
+        before = {url: serve_state.memory.links.get(url) for url in _collector.build.pages}
+        known = serve_state.link_pages(_collector.build.pages)
     site = _collector.finish(config, known=known)
     if serve_state.active():  # findings on pages not rebuilt are mapped to their lines too
         _collector.site = site = replace(
             site, sources=serve_state.link_sources(_collector.build.sources)
         )
+        only = set(_collector.build.pages) | linking_to(site, before, _collector.build.pages)
     _check(site, options, only, started - _collector.build.extract_seconds)
 
 
@@ -336,17 +339,10 @@ def check_rendered(config: MkDocsConfig, fresh: dict[str, PageLinks]) -> None:
         return
     started = time.perf_counter()
     root = Path(config.config_file_path).parent
-    known, only = _rebuilt(fresh)
-    site = replace(_collector.site, pages=known)
-    _check(site, options_from(config.extra, root, os.environ), only, started)
-
-
-def _rebuilt(fresh: dict[str, PageLinks]) -> tuple[dict[str, PageLinks], set[str]]:
-    """Every page's links with the rebuilt ones, and the pages to check: those, and the
-    pages that link to an id one of them lost."""
     before = {url: serve_state.memory.links.get(url) for url in fresh}
-    known = serve_state.link_pages(fresh)
-    return known, set(fresh) | linking_to(known, before, fresh)
+    site = replace(_collector.site, pages=serve_state.link_pages(fresh))
+    only = set(fresh) | linking_to(site, before, fresh)
+    _check(site, options_from(config.extra, root, os.environ), only, started)
 
 
 def _check(site: BuiltSite, options: Options, only: set[str] | None, started: float) -> None:

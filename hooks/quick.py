@@ -147,7 +147,7 @@ def _quick_render() -> bool:
     if serve_state.fingerprint(config) != memory.fingerprint:
         return False
     content = model.content
-    edits = quick.body_edits(memory.sources, sources, content)
+    edits = quick.body_edits(memory.sources, sources, content, memory.quick_paths)
     if edits is None or not all(quick.pairs_still(edit, content, sources) for edit in edits):
         return False
     if not edits and config.watch:
@@ -162,11 +162,16 @@ def _quick_render() -> bool:
     if _ask(wanted, "read") is None:
         return False
     memory.writing = True  # from here on, a failure may leave pages half written
-    written = _ask(wanted, "write")
+    written = None
+    try:
+        written = _ask(wanted, "write")
+    finally:  # a renderer that failed, or is gone (a broken pipe: raised)
+        if written is None:
+            memory.force_full = True  # as after a failed build that wrote pages
     if written is None:
-        memory.force_full = True  # as after a failed build that wrote pages
         return False
     memory.writing = False
+    memory.quick_paths.update(f"{edit.post.lang}/{edit.post.rel_path}" for edit in edits)
     links: dict[str, PageLinks] = {}
     texts: dict[str, dict[str, str | None]] = {}
     for lang, answer in written.items():

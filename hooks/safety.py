@@ -16,7 +16,7 @@ from mkdocs.structure.pages import Page
 from hooks import serve_state, state
 from hooks.core.frontmatter import FrontMatter, FrontMatterError, parse
 from hooks.core.problems import Problem
-from hooks.core.unsafe import find_unsafe, problems_in
+from hooks.core.unsafe import at_lines, find_unsafe
 
 _problems: list[Problem] = []
 
@@ -41,17 +41,11 @@ def _front_matter_lines(page: Page) -> FrontMatter | None:
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     if page.file.generated_by:  # pages the hooks make hold no author HTML of their own
         return html
-    if find_unsafe(html, allow_scripts=state.settings.allow_scripts):
+    found = find_unsafe(html, allow_scripts=state.settings.allow_scripts)
+    if found:
         meta = _front_matter_lines(page)
-        _problems.extend(
-            problems_in(
-                html,
-                page.markdown or "",
-                _display(page, config),
-                meta.body_line if meta else 1,
-                state.settings.allow_scripts,
-            )
-        )
+        first_line = meta.body_line if meta else 1
+        _problems.extend(at_lines(found, page.markdown or "", _display(page, config), first_line))
     return html
 
 

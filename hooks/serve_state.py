@@ -47,6 +47,9 @@ class _Memory:
         self.previous_outputs: dict[str, set[str]] = {}
         self.links: dict[str, Any] = {}  # page URL -> its links (hooks/links.py)
         self.link_sources: dict[str, Any] = {}  # page URL -> its Markdown source (the same)
+        # Posts (docs-relative paths) hooks/quick.py rendered since the last build: until a
+        # build reads them, every save renders them again (an edit undone included).
+        self.quick_paths: set[str] = set()
         # language -> URL (from its root) -> the text Pagefind indexes there (hooks/search.py)
         self.search_texts: dict[str, dict[str, str]] = {}
         self.cards: dict[str, str] = {}  # a page's output path -> its sharing image's name

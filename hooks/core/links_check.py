@@ -194,28 +194,29 @@ def check(
 
 
 def linking_to(
-    pages: Mapping[str, PageLinks],
-    before: Mapping[str, PageLinks | None],
-    now: Mapping[str, PageLinks],
+    site: BuiltSite, before: Mapping[str, PageLinks | None], now: Mapping[str, PageLinks]
 ) -> set[str]:
-    """The other pages that may link to an id the pages in ``now`` no longer have
+    """The other pages of ``site`` that link to an id the pages in ``now`` no longer have
     (``before``: their last reading): `mkdocs serve` checks those pages' links again with
     the rebuilt ones, so that a heading renamed in one post is reported where another links
-    to it. A page counts when one of its links has a fragment and names a page that lost an
-    id (by its last URL segment: cheap, and the check itself decides)."""
-    names = set()
-    for url, page in now.items():
-        old = before.get(url)
-        name = url.rstrip("/").rsplit("/", 1)[-1]
-        if old is not None and old.ids - page.ids and name:
-            names.add(name)
-    if not names:
+    to it. Only links with a fragment are resolved."""
+    lost = {url for url, page in now.items() if (old := before.get(url)) and old.ids - page.ids}
+    if not lost:
         return set()
+
+    def points_into_lost(page_url: str, link: Link) -> bool:
+        if "#" not in link.url:
+            return False
+        resolved = resolve(site, page_url, link.url)
+        if not isinstance(resolved, tuple):
+            return False
+        target = _page_for(site, resolved[0])
+        return target is not None and target.url in lost
+
     return {
         url
-        for url, page in pages.items()
-        if url not in now
-        and any("#" in link.url and any(name in link.url for name in names) for link in page.links)
+        for url, page in site.pages.items()
+        if url not in now and any(points_into_lost(url, link) for link in page.links)
     }
 
 
@@ -492,7 +493,7 @@ def _kept_id(site: BuiltSite, target: PageLinks, fragment: str) -> str:
     """When the default language's version of ``target`` (its URL without the language
     folder: /pt/x/ -> /x/) has the id, the translation's heading lost it: the fix is there
     (links in fallback copies and translations then all work), not in the link."""
-    _, _, rest = target.url.partition("/")
+    folder, _, rest = target.url.partition("/")
     original = site.pages.get(rest) if rest else None
     if original is None or fragment not in original.ids:
         return ""
@@ -501,7 +502,14 @@ def _kept_id(site: BuiltSite, target: PageLinks, fragment: str) -> str:
     if source is None or theirs is None or source.path == theirs.path:
         return ""
     stems = {PurePosixPath(path).name.split(".")[0] for path in (source.path, theirs.path)}
-    if len(stems) != 1:
+    mine, other = PurePosixPath(source.path).parts, PurePosixPath(theirs.path).parts
+    differing = [i for i, (a, b) in enumerate(zip(mine, other, strict=False)) if a != b]
+    # Only the language folder differs (docs/pt/x.md, docs/en/x.md), or only the file name
+    # (x.fr.md, x.md): not docs/es/posts/uno.md beside docs/es/uno.md.
+    same_place = len(mine) == len(other) and len(differing) == 1
+    if len(stems) != 1 or not (
+        same_place and (mine[differing[0]] == folder or differing[0] == len(mine) - 1)
+    ):
         return ""
     where = f" in {source.path}"
     return (

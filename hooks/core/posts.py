@@ -395,14 +395,19 @@ class _Draft:
     words: int
 
 
+def decoded(raw: bytes) -> str:
+    """A file's text as ``read_text`` gives it: UTF-8 (UnicodeDecodeError if not), universal
+    newlines."""
+    return raw.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")
+
+
 def _read(
     path: Path, display: str, problems: list[Problem], raw: bytes | None = None
 ) -> FrontMatter | None:
     try:
         if raw is None:
             return parse(path.read_text(encoding="utf-8"))
-        # As read_text decodes: UTF-8, universal newlines.
-        return parse(raw.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n"))
+        return parse(decoded(raw))
     except UnicodeDecodeError as error:
         problems.append(Problem(display, 1, "file", f"is not UTF-8 ({error.reason})", "UTF-8 text"))
     except FrontMatterError as error:

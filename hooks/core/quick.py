@@ -9,12 +9,12 @@ build's state, without a build; any other save, or any doubt, is a build as usua
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, replace
 
 from hooks.core.frontmatter import FrontMatterError, parse
 from hooks.core.parallel_text import pairing_of, parallel_path, partner
-from hooks.core.posts import Content, Post, content_hash, count_words
+from hooks.core.posts import Content, Post, content_hash, count_words, decoded
 
 
 @dataclass(frozen=True)
@@ -26,20 +26,25 @@ class BodyEdit:
 
 
 def _text(raw: bytes) -> str | None:
-    try:  # as the site model reads a file: UTF-8, universal newlines
-        return raw.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")
+    try:
+        return decoded(raw)
     except UnicodeDecodeError:
         return None
 
 
 def body_edits(
-    before: Mapping[str, bytes], now: Mapping[str, bytes], content: Content
+    before: Mapping[str, bytes],
+    now: Mapping[str, bytes],
+    content: Content,
+    also: Collection[str] = (),
 ) -> list[BodyEdit] | None:
     """The posts of ``content`` (the model of the build that read ``before``) whose Markdown
     body alone changed in ``now`` (docs-relative paths -> bytes), when that is all that
-    changed and no other page shows what changed; None otherwise."""
+    changed and no other page shows what changed; None otherwise. ``also``: paths to
+    render again even if their bytes are back to ``before``'s (rendered since with others)."""
     changed = sorted(
-        path for path in before.keys() | now.keys() if before.get(path) != now.get(path)
+        {path for path in before.keys() | now.keys() if before.get(path) != now.get(path)}
+        | set(also)
     )
     edits = []
     for path in changed:

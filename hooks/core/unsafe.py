@@ -78,7 +78,7 @@ def find_unsafe(page_html: str, allow_scripts: bool = False) -> list[Unsafe]:
             found.append(
                 Unsafe(
                     "the link checker's marker of copied links, in the page's own HTML",
-                    marker.lower(),
+                    marker,  # (lowercase already, as the Markdown lines are read)
                     "remove that HTML comment (only the parallel view's template writes it)",
                 )
             )
@@ -139,11 +139,16 @@ def problems_in(
 ) -> list[Problem]:
     """Everything refused in ``html`` (rendered from ``markdown``, the body of the file
     shown as ``display``, starting at ``first_line``), each at its line."""
+    return at_lines(find_unsafe(html, allow_scripts), markdown, display, first_line)
+
+
+def at_lines(found: list[Unsafe], markdown: str, display: str, first_line: int) -> list[Problem]:
+    """What ``find_unsafe`` found in the HTML of ``markdown``, as problems at their lines."""
     return [
         Problem(
             display, line_of(unsafe.needle, markdown, first_line), "unsafe", unsafe.what, unsafe.fix
         )
-        for unsafe in find_unsafe(html, allow_scripts=allow_scripts)
+        for unsafe in found
     ]
 
 

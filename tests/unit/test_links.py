@@ -73,15 +73,19 @@ def test_pages_linking_to_an_id_a_rebuilt_page_lost() -> None:
     now = extract(page('<h2 id="seccion-nueva">S</h2>'), "posts/a/")
     linking = extract(page('<p><a href="../a/#seccion-1">a</a></p>'), "posts/b/")
     plain = extract(page('<p><a href="../a/">a</a> <a href="../c/#x">c</a></p>'), "posts/c/")
-    pages = {"posts/a/": now, "posts/b/": linking, "posts/c/": plain}
-    assert linking_to(pages, {"posts/a/": before}, {"posts/a/": now}) == {"posts/b/"}
-    assert linking_to(pages, {"posts/a/": now}, {"posts/a/": now}) == set()  # no id lost
-    assert linking_to(pages, {"posts/a/": None}, {"posts/a/": now}) == set()  # a new page
+    home = extract(page('<p><a href="posts/a/index.html#seccion-1">a</a></p>'), "")
+    pages = {"posts/a/": now, "posts/b/": linking, "posts/c/": plain, "": home}
     site = BuiltSite(pages, {f"{url}index.html" for url in pages}, "")
-    only = {"posts/a/"} | linking_to(pages, {"posts/a/": before}, {"posts/a/": now})
+    assert linking_to(site, {"posts/a/": before}, {"posts/a/": now}) == {"posts/b/", ""}
+    assert linking_to(site, {"posts/a/": now}, {"posts/a/": now}) == set()  # no id lost
+    assert linking_to(site, {"posts/a/": None}, {"posts/a/": now}) == set()  # a new page
+    only = {"posts/a/"} | linking_to(site, {"posts/a/": before}, {"posts/a/": now})
     findings, _ = check(site, only)  # (the header's "../" has no page in this small site)
     anchors = [(f.url, f.kind) for f in findings if "#" in f.url]
-    assert anchors == [("../a/#seccion-1", "missing-anchor")]
+    assert sorted(anchors) == [
+        ("../a/#seccion-1", "missing-anchor"),
+        ("posts/a/index.html#seccion-1", "missing-anchor"),
+    ]
 
 
 def test_scan_finds_every_written_url_outside_code() -> None:
@@ -544,3 +548,23 @@ def test_appended_snippets_bring_nested_definitions_and_repo_mentions_map(tmp_pa
         ("@PyCQA/flake8", 1, 17),
     ]
     assert matches(found[1], "https://github.com/PyCQA/flake8")
+
+
+def test_a_default_language_page_is_not_taken_for_a_translation() -> None:
+    """The 'give the translated heading the same id' fix is for a page under a language
+    folder whose default-language version has the id, not for any page whose URL minus its
+    first folder names another page (posts/uno/ is not a translation of uno/)."""
+    pages = {
+        "posts/uno/": extract(page("<h2 id='a'>A</h2>"), "posts/uno/"),
+        "uno/": extract(page("<h2 id='b'>B</h2>"), "uno/"),
+        "x/": extract(page('<p><a href="../posts/uno/#b">u</a></p>'), "x/"),
+    }
+    sources = {
+        "posts/uno/": Source("docs/es/posts/uno.md", content="# U\n"),
+        "uno/": Source("docs/es/uno.md", content="# U\n"),
+        "x/": Source("docs/es/x.md", content="[u](posts/uno.md#b)\n"),
+    }
+    site = replace(BuiltSite(pages, {f"{u}index.html" for u in pages}, ""), sources=sources)
+    findings, _ = check(site, {"x/"})
+    anchor = [f for f in findings if f.url.endswith("#b")]
+    assert anchor and "has it" not in anchor[0].suggestion, anchor
