@@ -5,6 +5,8 @@ For each size (posts per language) it builds, side by side in one run on this ma
   more, the English pages are built by a forked process beside the Spanish ones);
 - the same in one process (PARALLEL_LANGUAGES=off): what the hooks cost in CPU;
 - the same content with bare Material + mkdocs-static-i18n (no hooks, no overrides);
+- the full build again with LINKCHECK=off: the link check's cost in wall time (the CPU
+  share sums the languages' processes, which parse their pages side by side);
 and reports wall time, the growth factor, our overhead ratios, the shares of the link
 check, search indexing (what is left waiting after the build) and the blog hooks (CPU
 seconds, summed over processes), CPU seconds (all processes) and peak memory (the largest
@@ -59,9 +61,12 @@ def build(
     profile: Path | None = None,
     one_process: bool = False,
     strict: bool = True,
+    link_check: bool = True,
 ) -> dict:
     """One build; ours is strict, as `make build` (bare Material has no hooks to satisfy)."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(REPO)}
+    if not link_check:
+        env["LINKCHECK"] = "off"
     if one_process or profile is not None:  # a profile sees one process only
         env["PARALLEL_LANGUAGES"] = "off"
     if profile is None:
@@ -129,13 +134,15 @@ def main() -> None:
         for size in args.sizes:
             full_config = generate(root / f"full-{size}", size)
             bare_config = generate(root / f"bare-{size}", size, hooks=False)
-            full, serial, bare = [], [], []
+            full, serial, bare, unchecked = [], [], [], []
             for _ in range(args.runs):
-                full.append(build(full_config, root / f"full-{size}" / "site"))
+                site = root / f"full-{size}" / "site"
+                full.append(build(full_config, site))
+                unchecked.append(build(full_config, site, link_check=False))
                 serial.append(build(full_config, root / f"full-{size}" / "site", one_process=True))
                 bare.append(build(bare_config, root / f"bare-{size}" / "site", strict=False))
             pages = sum(1 for _ in (root / f"full-{size}" / "site").rglob("*.html"))
-            rows.append((size, pages, full, serial, bare))
+            rows.append((size, pages, full, serial, bare, unchecked))
         profile_path = None
         if args.profile:
             size = args.sizes[-1]
@@ -152,20 +159,23 @@ def main() -> None:
     print(
         "\n| posts/language | pages | full build (s) | same, one process (s) "
         "| bare Material+i18n (s) | overhead | overhead, one process | CPU s, full / bare "
-        "| link check | search waited | blog hooks | peak memory (MiB) |"
+        "| link check (CPU) | link check (wall) | search waited | blog hooks "
+        "| peak memory (MiB) |"
     )
-    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
-    for size, pages, full, serial, bare in rows:
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    for size, pages, full, serial, bare, unchecked in rows:
         seconds, plain = median(full, "seconds"), median(bare, "seconds")
         one = median(serial, "seconds")
         blog = sum(median(full, key) for key in full[0] if key.startswith("blog: "))
         link_check = share(median(full, "link check"), seconds)
+        # What the build waits for: the same build with LINKCHECK=off, in the same run.
+        link_wall = share(seconds - median(unchecked, "seconds"), seconds)
         search = share(median(full, "search (waited)"), seconds)
         print(
             f"| {size} | {pages} | {seconds:.1f} | {one:.1f} | {plain:.1f} "
             f"| x{seconds / plain:.2f} | x{one / plain:.2f} "
             f"| {median(full, 'cpu'):.1f} / {median(bare, 'cpu'):.1f} "
-            f"| {link_check} | {search} | {share(blog, seconds)} "
+            f"| {link_check} | {link_wall} | {search} | {share(blog, seconds)} "
             f"| {median(full, 'max_rss_mib'):.0f} |"
         )
     if len(rows) > 1:

@@ -7,6 +7,7 @@ the server does on a save; prints each rebuild's seconds and, with --profile, th
 functions taking the most time over the edits (cumulative).
 
     python bench/serve_profile.py [--posts 1000] [--edits 3] [--edit body|title] [--profile]
+                                   [--dump STATS_FILE]
 
 The body edit adds a paragraph to the Spanish version only (a build: the parallel views stop
 pairing; `make serve` renders a text edit that keeps them paired without a build); the title
@@ -41,6 +42,7 @@ def main() -> None:
     parser.add_argument("--edit", choices=("body", "title"), default="body")
     parser.add_argument("--profile", action="store_true")
     parser.add_argument("--verbose", action="store_true")
+    parser.add_argument("--dump", type=Path, help="write the profile's stats to this file")
     args = parser.parse_args()
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     sys.argv[1:] = ["serve", "--dirty"]  # static-i18n reads it for the other languages' builds
@@ -82,6 +84,8 @@ def main() -> None:
             print(f"{args.edit} edit {number + 1}: {seconds:.2f} s", flush=True)
         if profile:
             pstats.Stats(profile).sort_stats("cumulative").print_stats(45)
+            if args.dump:
+                profile.dump_stats(args.dump)
 
 
 if __name__ == "__main__":

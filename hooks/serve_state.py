@@ -53,6 +53,7 @@ class _Memory:
         # language -> URL (from its root) -> the text Pagefind indexes there (hooks/search.py)
         self.search_texts: dict[str, dict[str, str]] = {}
         self.cards: dict[str, str] = {}  # a page's output path -> its sharing image's name
+        self.feeds: dict[str, tuple[Any, bytes]] = {}  # a feed's path -> (its inputs, bytes)
         self.started = 0.0
         self.rendered = 0
         self.builds = 0

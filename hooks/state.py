@@ -110,6 +110,7 @@ def load(config: MkDocsConfig) -> SiteModel:
     """Load and validate the whole site; on problems, report each and stop the build."""
     global _model, settings
     timings.clear()
+    new_build_of_front_matter()
     started = time.perf_counter()
     langs, default = languages(config)
     config_path = Path(config.config_file_path)
@@ -146,9 +147,29 @@ def fail(problems: list[Problem]) -> None:
 _DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 
+# A generated page's meta (its repr: exact for the plain values meta holds, types included)
+# -> its YAML, as last dumped: `mkdocs serve` makes every generated page again on each save,
+# with the same meta for nearly all. Only the last build's are kept.
+_dumped: dict[str, str] = {}
+_dumped_before: dict[str, str] = {}
+
+
 def _front_matter(meta: dict[str, Any]) -> str:
     """YAML of a generated page's ``meta``."""
-    return yaml.dump(meta, Dumper=_DUMPER, allow_unicode=True, sort_keys=True)
+    key = repr(meta)
+    text = _dumped.get(key)
+    if text is None:
+        text = _dumped_before.get(key)
+        if text is None:
+            text = yaml.dump(meta, Dumper=_DUMPER, allow_unicode=True, sort_keys=True)
+        _dumped[key] = text
+    return text
+
+
+def new_build_of_front_matter() -> None:
+    """A build starts: the front matter the last one dumped is kept for it, no older."""
+    global _dumped, _dumped_before
+    _dumped_before, _dumped = _dumped, {}
 
 
 def generated_page(

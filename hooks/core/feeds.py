@@ -42,6 +42,18 @@ def newest_stated_date(posts: Sequence[Post]) -> dt.datetime:
     return dt.datetime(newest.year, newest.month, newest.day, tzinfo=dt.UTC)
 
 
+def rss_inputs(
+    title: str, description: str, home: str, self_url: str, lang: str, items: Sequence[FeedItem]
+) -> tuple[object, ...]:
+    """Everything :func:`rss` reads, as one comparable value: the same inputs, the same
+    document (`mkdocs serve` keeps a feed whose inputs did not change)."""
+    posts = tuple(
+        (item.url, item.post.title, item.post.description, tuple(item.post.tags), item.post.date)
+        for item in items
+    )
+    return (title, description, home, self_url, lang, posts)
+
+
 def rss(
     title: str, description: str, home: str, self_url: str, lang: str, items: Sequence[FeedItem]
 ) -> bytes:

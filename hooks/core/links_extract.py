@@ -100,38 +100,57 @@ class PageLinks:
 
 
 _ATTRIBUTE = dict(LINK_ATTRIBUTES)
-_ANY_LINK = "[href], [src]"
 _ANY_LINK_OR_SRCSET = "[href], [src], img[srcset], source[srcset]"
-# Who owns which links, most specific first (a link takes the first match): links matched
-# directly, then containers whose links one emitter renders.
-_OWN_LINKS: tuple[tuple[str, str], ...] = (
-    *((f"a.{css}", name) for css, name in EXTENSION_LINKS.items()),
-    ('a[href^="#__codelineno-"]', "extension: pymdownx.highlight (line anchors)"),
-    ("img.twemoji", "extension: pymdownx.emoji"),
-    ("img.emojione", "extension: pymdownx.emoji"),
-    ("img.gemoji", "extension: pymdownx.emoji"),
-    ("a.md-skip", "theme: main.html (skip link)"),
-    ("a.md-content__button", "theme: partials/actions.html (edit, view source)"),
+# Who owns which links, most specific first (a link takes the first match): links known by
+# their own tag and class (or href), then containers whose links one emitter renders.
+_OWN_CLASSES: tuple[tuple[str, str, str], ...] = (
+    *(("a", css, name) for css, name in EXTENSION_LINKS.items()),
+    ("img", "twemoji", "extension: pymdownx.emoji"),
+    ("img", "emojione", "extension: pymdownx.emoji"),
+    ("img", "gemoji", "extension: pymdownx.emoji"),
+    ("a", "md-skip", "theme: main.html (skip link)"),
+    ("a", "md-content__button", "theme: partials/actions.html (edit, view source)"),
 )
+_LINE_ANCHORS = ("#__codelineno-", "extension: pymdownx.highlight (line anchors)")
 _CONTAINERS: tuple[tuple[str, str], ...] = (
     *((f".{css}", name) for css, name in HOOK_CONTAINERS.items()),
     *((f"{tag}.{css}" if css else tag, name) for tag, css, name in THEME_REGIONS),
     ("div.doc-contents", "plugin: mkdocstrings (API documentation)"),
     *((f"{tag}.{css}" if css else tag, CONTENT) for tag, css in CONTENT_REGIONS),
 )
-
-
 _ANY_CONTAINER = ", ".join(selector for selector, _ in _CONTAINERS)
+
+
+def _first_index(pairs: list[tuple[tuple[str, str], int]]) -> dict[tuple[str, str], int]:
+    found: dict[tuple[str, str], int] = {}
+    for key, index in pairs:
+        found.setdefault(key, index)
+    return found
+
+
+# (tag or "", class or "") -> the first rule naming it: a node's rule is found by a few
+# dictionary lookups instead of matching every selector (pages hold tens of containers).
+_OWN_INDEX = _first_index([((tag, css), i) for i, (tag, css, _) in enumerate(_OWN_CLASSES)])
+_CONTAINER_INDEX = _first_index(
+    [(tuple(selector.partition(".")[::2]), i) for i, (selector, _) in enumerate(_CONTAINERS)]
+)
+
+
+def _first_rule(index: dict[tuple[str, str], int], tag: str, classes: str | None) -> int:
+    """The first rule of ``index`` a node (``tag``, its class attribute) matches; -1: none."""
+    found = index.get((tag, ""), -1)
+    for css in (classes or "").split():
+        for key in ((tag, css), ("", css)):
+            rule = index.get(key, -1)
+            if rule != -1 and (found == -1 or rule < found):
+                found = rule
+    return found
 
 
 def _priority(node: LexborNode) -> int:
     """Index in _CONTAINERS of the first container selector ``node`` matches."""
-    classes = (node.attributes.get("class") or "").split()
-    for index, (selector, _) in enumerate(_CONTAINERS):
-        tag, _, css = selector.partition(".")
-        if (not tag or tag == node.tag) and (not css or css in classes):
-            return index
-    return len(_CONTAINERS)
+    rule = _first_rule(_CONTAINER_INDEX, node.tag or "", node.attributes.get("class"))
+    return len(_CONTAINERS) if rule == -1 else rule
 
 
 def without_copies(html: str) -> str:
@@ -152,20 +171,27 @@ def extract(html: str, url: str) -> PageLinks:
     tree = LexborHTMLParser(without_copies(html))
     root = tree.css_first("html")
     page = PageLinks(url=url, lang=root.attributes.get("lang") if root else None)
-    page.ids.update(node.id for node in tree.css("[id]"))
-    page.ids.update(node.attrs.get("name") or "" for node in tree.css("a[name]"))
+    for node in tree.css("[id], a[name]"):
+        page.ids.add(node.id or "")
+        if node.tag == "a":
+            page.ids.add(node.attributes.get("name") or "")
     page.ids.discard("")
-    origins: dict[int, str] = {}
-    for selector, name in _OWN_LINKS:
-        for node in tree.css(selector):
-            origins[node.mem_id] = name
     # The few containers of a page, found in one query, each searched once, most specific
-    # first: much cheaper than descendant selectors over the whole tree.
+    # first: much cheaper than descendant selectors over the whole tree. A container inside
+    # another of the same rule (Material's nested navigation) adds nothing: skipped.
+    origins: dict[int, str] = {}
     containers = sorted(
         ((_priority(container), container) for container in tree.css(_ANY_CONTAINER)),
         key=lambda item: item[0],
     )
+    searched: dict[int, set[int]] = {}  # rule -> the containers searched for it
     for priority, container in containers:
+        if priority == len(_CONTAINERS):
+            continue
+        done = searched.setdefault(priority, set())
+        if done and _inside_any(container, done):
+            continue
+        done.add(container.mem_id)
         name = _CONTAINERS[priority][1]
         for node in container.css(_ANY_LINK_OR_SRCSET):
             origins.setdefault(node.mem_id, name)
@@ -176,27 +202,51 @@ def extract(html: str, url: str) -> PageLinks:
             continue  # matched by two of the selectors
         seen.add(node.mem_id)
         attributes = node.attributes
-        attribute = _ATTRIBUTE.get(node.tag)
+        tag = node.tag or ""
+        attribute = _ATTRIBUTE.get(tag)
         value = attributes.get(attribute) if attribute else None
         rel = attributes.get("rel")
-        if node.tag == "link" and rel and NOT_LINKS.intersection(rel.lower().split()):
+        if tag == "link" and rel and NOT_LINKS.intersection(rel.lower().split()):
             continue  # an origin to connect to early, not a page or file
         urls = [value] if value is not None else []
-        srcset = attributes.get("srcset") if node.tag in ("img", "source") else None
+        srcset = attributes.get("srcset") if tag in ("img", "source") else None
         if srcset:
             urls += [url for url in srcset_urls(srcset) if url != value]
         if not urls:
             continue
-        origin = origins.get(node.mem_id, "theme: main.html")
+        origin = _own_origin(tag, attributes, value) or origins.get(node.mem_id, _THEME)
         hreflang = attributes.get("hreflang")
-        if node.tag == "link" and rel == "alternate" and hreflang and value is not None:
+        if tag == "link" and rel == "alternate" and hreflang and value is not None:
             page.hreflang[hreflang] = value
         for url in urls:
             index = -1
             if origin == CONTENT:
                 index, content_index = content_index, content_index + 1
-            page.links.append(Link(url, node.tag, origin, index, hreflang, rel))
+            page.links.append(Link(url, tag, origin, index, hreflang, rel))
     return page
+
+
+_THEME = "theme: main.html"
+
+
+def _own_origin(tag: str, attributes: dict[str, str | None], value: str | None) -> str | None:
+    """Who emitted a link known by its own tag and class (a permalink, an emoji), or its
+    href (a code line anchor); None: its container says."""
+    rule = _first_rule(_OWN_INDEX, tag, attributes.get("class"))
+    if rule != -1 and rule < len(EXTENSION_LINKS):
+        return _OWN_CLASSES[rule][2]  # before the line anchors, as listed
+    if tag == "a" and value is not None and value.startswith(_LINE_ANCHORS[0]):
+        return _LINE_ANCHORS[1]
+    return _OWN_CLASSES[rule][2] if rule != -1 else None
+
+
+def _inside_any(node: LexborNode, containers: set[int]) -> bool:
+    parent = node.parent
+    while parent is not None:
+        if parent.mem_id in containers:
+            return True
+        parent = parent.parent
+    return False
 
 
 def srcset_urls(srcset: str) -> list[str]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from hooks.core import posts as posts_module
 from hooks.core.dependents import (
@@ -269,3 +270,72 @@ def test_every_page_of_a_site_has_a_kind_with_a_rule(tmp_path: Path) -> None:
     assert page_kind(site, "es", "posts/a/paralelo.md") == PARALLEL
     assert page_kind(site, "es", "otra-cosa/nueva.md") is None  # e.g. a new generated page
     assert page_kind(site, "es", "page/x.md") is None
+
+
+def test_comparing_only_the_contexts_that_can_change_finds_the_same_pages(
+    tmp_path: Path, monkeypatch
+) -> None:
+    """The pruned comparison (a changed post, its series' parts and listing neighbours,
+    while listings keep their order and series their parts) against every post's context
+    compared, on edits of every kind: the same pages, and fewer contexts compared."""
+    from hooks.core import dependents as module
+
+    files = dict(FILES)
+    for number in range(4, 10):  # more posts: neighbours, listing pages, a longer series
+        day = f"2020-0{number}-01"
+        extra = "series: lecciones\n" if number % 2 else ""
+        files[f"es/posts/p{number}.md"] = original(f"P{number}", day, extra)
+        files[f"en/posts/p{number}.md"] = translation(f"P{number} en")
+
+    def retitled(text: str) -> str:
+        return text.replace('title: "P7 en"', 'title: "P7 en bis"')
+
+    pending = translation("PA en").replace("  from: es\n", "  from: es\n  status: pending\n")
+    edits: list[dict[str, Any]] = [
+        {"es/posts/p6.md": original("P6 bis", "2020-06-01")},  # title, no series
+        {"es/posts/p5.md": original("P5 bis", "2020-05-01", "series: lecciones\n")},  # a part
+        {"en/posts/p7.md": retitled},  # a translation's title
+        {"es/posts/p6.md": original("P6", "2020-06-01", body="Otro texto.")},  # body
+        {  # both versions made drafts
+            "es/posts/p4.md": original("P4", "2020-04-01", "draft: true\n"),
+            "en/posts/p4.md": lambda text: text.replace(
+                "translation:", "draft: true\ntranslation:"
+            ),
+        },
+        {"es/posts/p8.md": original("P8", "2021-01-01")},  # a date that reorders
+        {"es/posts/p9.md": original("P9", "2020-09-01")},  # leaves its series
+        {"es/posts/pa.md": original("PA", "2020-03-15"), "en/posts/pa.md": pending},  # added
+        {"es/posts/p4.md": None, "en/posts/p4.md": None},  # a post removed
+    ]
+    real = module._contexts_to_compare
+    pruned: list[int] = []
+
+    def counting(before: SiteModel, after: SiteModel, keys: set[str]) -> set[str]:
+        found = real(before, after, keys)
+        pruned.append(len(found) < len(keys))
+        return found
+
+    for number, edit in enumerate(edits):
+        docs = tmp_path / str(number) / "docs"
+        write(docs, files)
+        stamp_all(docs)
+        before = model(docs)
+        for name, text in edit.items():
+            if text is None:
+                (docs / name).unlink()
+            else:
+                new = text((docs / name).read_text(encoding="utf-8")) if callable(text) else text
+                write(docs, {name: new})
+        after = model(docs)
+        args = (before, after, set(edit), sources(docs), PER_PAGE)
+        monkeypatch.setattr(module, "_contexts_to_compare", counting)
+        module._Contexts._last = None
+        found = dependents(*args)
+        monkeypatch.setattr(module, "_contexts_to_compare", lambda b, a, keys: keys)
+        module._Contexts._last = None
+        every = dependents(*args)
+        assert (found.full, found.pages, found.feeds) == (every.full, every.pages, every.feeds), (
+            edit
+        )
+    assert pruned[:4] == [True, True, True, True]  # titles and a body: a few contexts
+    assert not any(pruned[5:])  # a reordering, a series left, a post added or removed: all
