@@ -40,8 +40,9 @@ HOOK_CONTAINERS = {
 # Copies of links checked where they were written (the parallel view repeats both versions
 # of a post, whose links are checked, with their lines, on the posts): a template marks
 # where they start and end, and the page is parsed without them (the parallel views are
-# most of a bilingual blog's HTML). Refused in the author's own HTML (hooks/core/unsafe.py),
-# where it would hide links from the check.
+# most of a bilingual blog's HTML), their ids too (a link into a view, which search engines
+# do not index, with a fragment would be reported missing). Refused in the author's own
+# HTML (hooks/core/unsafe.py), where it would hide links from the check.
 COPIES_START = "<!-- links: copies, checked where they were written -->"
 COPIES_END = "<!-- links: end of copies -->"
 # Links that Markdown extensions add around the author's text (class -> extension).
