@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -60,16 +61,22 @@ def sources(docs: Path) -> dict[str, bytes]:
     return {p.relative_to(docs).as_posix(): p.read_bytes() for p in docs.rglob("*.md")}
 
 
+def edit_files(docs: Path, edits: Mapping[str, Any]) -> None:
+    """Each file's new text, None to remove it, or a function of its text."""
+    for name, text in edits.items():
+        if text is None:
+            (docs / name).unlink()
+        else:
+            new = text((docs / name).read_text(encoding="utf-8")) if callable(text) else text
+            write(docs, {name: new})
+
+
 def change(tmp_path: Path, edits: dict[str, str | None]) -> set[tuple[str, str]] | str:
     docs = tmp_path / "docs"
     write(docs, FILES)
     stamp_all(docs)
     before = model(docs)
-    for name, text in edits.items():
-        if text is None:
-            (docs / name).unlink()
-        else:
-            write(docs, {name: text})
+    edit_files(docs, edits)
     rebuild = dependents(before, model(docs), set(edits), sources(docs), PER_PAGE)
     return rebuild.reason if rebuild.full else rebuild.pages
 
@@ -320,12 +327,7 @@ def test_comparing_only_the_contexts_that_can_change_finds_the_same_pages(
         write(docs, files)
         stamp_all(docs)
         before = model(docs)
-        for name, text in edit.items():
-            if text is None:
-                (docs / name).unlink()
-            else:
-                new = text((docs / name).read_text(encoding="utf-8")) if callable(text) else text
-                write(docs, {name: new})
+        edit_files(docs, edit)
         after = model(docs)
         args = (before, after, set(edit), sources(docs), PER_PAGE)
         monkeypatch.setattr(module, "_contexts_to_compare", counting)
