@@ -36,7 +36,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.synthetic import REPO, generate
-from hooks.outputs import CARDS_CACHE
+from hooks.core.cards import CACHE_DIR as CARDS_CACHE
 
 # Runs mkdocs in this process and reports peak memory and CPU seconds (this process and
 # its children: the forked language builds and Pagefind runs are waited for, so counted).

@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 import html as html_text
 import logging
-import math
 from typing import Any
 
 from jinja2 import Environment
@@ -29,7 +28,14 @@ from hooks.core import jsonld, views
 from hooks.core.posts import Content, Post
 from hooks.core.render import Renderer
 from hooks.core.search import language_root
-from hooks.core.site import ARCHIVE_KEY, SERIES_DIR, TAGS_KEY, series_page_path
+from hooks.core.site import (
+    ARCHIVE_KEY,
+    SERIES_DIR,
+    TAGS_KEY,
+    listing_key,
+    listing_page_count,
+    series_page_path,
+)
 from hooks.core.text import as_text, escape
 from hooks.core.ui import STRINGS, t
 from hooks.core.urls import absolute_url, feed_url, relative_url, url_of
@@ -66,7 +72,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
     model = state.load(config)
     for lang in model.content.languages:
         for number in range(2, listing_pages(model.content, lang, config) + 1):
-            model.content.add_page(lang, listing_page_path(number), f"page/{number}")
+            model.content.add_page(lang, listing_page_path(number), listing_key(number))
         model.content.add_page(lang, archive_path(lang), ARCHIVE_KEY)
     # A stale translation is a warning (so --strict stops it) unless the site decides to
     # publish it with its notice: extra.stale_translations: info.
@@ -128,7 +134,7 @@ def posts_per_page(config: MkDocsConfig) -> int:
 
 
 def listing_pages(content: Content, lang: str, config: MkDocsConfig) -> int:
-    return max(1, math.ceil(len(content.listed_posts(lang)) / posts_per_page(config)))
+    return listing_page_count(len(content.listed_posts(lang)), posts_per_page(config))
 
 
 def listing_page_path(number: int) -> str:

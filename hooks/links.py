@@ -618,4 +618,11 @@ if __name__ == "__main__":
     sys.exit(main())
 
 
+def links_read(url: str) -> PageLinks | None:
+    """The links this process read on the page at ``url`` as it was last written (None with
+    the check turned off): hooks/quick.py's renderers hand them to the server."""
+    return _collector.build.pages.get(url)
+
+
 serve_state.services["check links"] = check_rendered
+serve_state.services["links read"] = links_read

@@ -35,7 +35,7 @@ log = logging.getLogger("mkdocs.hooks.outputs")
 
 NOT_FOUND = "404.html"
 CARDS_DIR = "assets/social"  # the sharing images, named by the hash of what they show
-CARDS_CACHE = ".cache/social-cards"  # beside mkdocs.yml: kept across builds
+CARDS_CACHE = cards.CACHE_DIR
 _cards: dict[str, cards.Card] = {}  # file name -> card, of the language being built
 _not_found: dict[str, str] = {}  # language -> its rendered 404 page
 

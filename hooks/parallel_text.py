@@ -281,6 +281,10 @@ def _fitted(html: str, post: Post, rendered: _Rendered, page_url: str, page_lang
             relative_url,
             hreflang=None if post.lang == page_lang else post.lang,
         )
+        # srcset is not MkDocs' to rewrite: written for the post's own page, as there.
+        html = pt.rebase_srcsets(
+            html, url_of(post.rel_path, post.lang, default), page_url, relative_url
+        )
     # Python-Markdown's HTML of the post's own Markdown, as on the post page itself.
     return Markup(pt.prefix_ids(html, f"{post.lang}-"))  # noqa: S704
 

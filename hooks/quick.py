@@ -37,7 +37,7 @@ from mkdocs.structure.nav import Navigation
 
 from hooks import serve_state, state
 from hooks.core import quick
-from hooks.core.links_extract import PageLinks, extract
+from hooks.core.links_extract import PageLinks
 from hooks.core.urls import url_of
 from hooks.serve_state import memory
 
@@ -312,7 +312,9 @@ def _write(
     known = memory.search_texts.get(lang, {})
     for file, rel_path in zip(targets, pages, strict=True):
         url = "" if file.page.url in ("./", ".") else file.page.url
-        links[url] = extract(Path(file.abs_dest_path).read_text(encoding="utf-8"), url)
+        # As the page was written: hooks/links.py read it then (none when turned off).
+        if (read := serve_state.services["links read"](url)) is not None:
+            links[url] = read
         key = url_of(rel_path, default, default)
         texts[key] = known.get(key)
     return {"ok": True, "links": links, "texts": texts}

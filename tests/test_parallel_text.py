@@ -312,3 +312,25 @@ def test_links_of_the_post_page_html_are_rebased_as_its_markdown_links() -> None
         assert pt.rebase_page_links(page_html, "posts/este/", view, relative_url) == from_markdown
     rebased = pt.rebase_page_links(page_html, "posts/este/", "posts/este/paralelo/", relative_url)
     assert 'href="../../otro/#x"' in rebased and 'href="falta.md"' in rebased
+
+
+def test_srcset_candidates_are_rebased_from_the_page_they_were_written_for() -> None:
+    """MkDocs rewrites no srcset: its URLs are relative to the post's page, in the page's
+    HTML and in the Markdown's alike; the parallel page, a folder deeper, rebases each
+    candidate and keeps its descriptor (absolute and data: URLs as written)."""
+    html = (
+        '<img src="../img/a.png" srcset="../img/a@2x.png 2x, ../img/a-w.png 640w,'
+        ' https://x.org/b.png 3x"> <picture><source srcset="img/c.webp"></picture>'
+        ' <img srcset="data:image/png;base64,AA== 1x, /abs.png 2x">'
+    )
+    rebased = pt.rebase_page_links(html, "posts/este/", "posts/este/paralelo/", relative_url)
+    assert (
+        'srcset="../../img/a@2x.png 2x, ../../img/a-w.png 640w, https://x.org/b.png 3x"' in rebased
+    )
+    assert 'srcset="../img/c.webp"' in rebased  # posts/este/img/c.webp, one folder up
+    assert 'srcset="data:image/png;base64,AA== 1x, /abs.png 2x"' in rebased  # as written
+    # The Markdown's HTML (hooks/parallel_text.py rebases its srcset from the post's page).
+    markdown_html = '<img alt="a" src="img/a.png" srcset="../img/a@2x.png 2x">'
+    alone = pt.rebase_srcsets(markdown_html, "en/posts/este/", "posts/este/paralelo/", relative_url)
+    assert 'srcset="../../../en/posts/img/a@2x.png 2x"' in alone
+    assert 'src="img/a.png"' in alone  # src is rebase_links' (from the source folder)

@@ -49,6 +49,12 @@ A translator's note, only in English.
 """
 
 
+# An image's srcset is relative to the page (MkDocs rewrites no srcset): /posts/imagen/ and
+# /en/posts/imagen/, both showing the site's shared /assets/; the parallel view, a folder
+# deeper, must rebase it.
+IMAGE = '![{alt}]({up}/assets/punto.svg){{ srcset="{up}/assets/punto.svg 2x" }}\n'
+
+
 def original(slug: str, body: str, title: str | None = None) -> tuple[str, str]:
     return f"es/posts/{slug}.md", post(
         f'title: "{title or "Título " + slug}"\ndescription: "Resumen"\ndate: 2010-01-01\n'
@@ -81,8 +87,11 @@ FILES = {
             translation("pendiente", "One.\n", status="pending"),
             original("cambiado", "Uno.\n\nDos.\n"),
             translation("cambiado", "One.\n\nTwo.\n"),
+            original("imagen", IMAGE.format(alt="Un punto", up="../..")),
+            translation("imagen", IMAGE.format(alt="A dot", up="../../..")),
         ]
     ),
+    "assets/punto.svg": '<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"/>\n',
 }
 
 
@@ -203,6 +212,21 @@ def test_links_footnotes_and_author_text(built: Build) -> None:
     html = built.html("posts/par/paralelo/")
     assert "<script>alert(1)" not in html
     assert text_of(page.css_first(".parallel-text h1")) == 'Par "><script>alert(1)</script>'
+
+
+def test_an_image_srcset_leads_where_it_led_from_each_post(built: Build) -> None:
+    for view, up in (
+        ("posts/imagen/paralelo/", "../../.."),
+        ("en/posts/imagen/parallel/", "../../../.."),
+    ):
+        images = built.page(view).css(".parallel-text__cell img")
+        assert len(images) == 2, view  # both versions' image
+        for image in images:
+            assert image.attributes["src"] == f"{up}/assets/punto.svg", view
+            assert image.attributes["srcset"] == f"{up}/assets/punto.svg 2x", view
+    # On the posts themselves, as written (the build's link check resolves it there).
+    image = built.page("posts/imagen/").css_first("article img")
+    assert image.attributes["srcset"] == "../../assets/punto.svg 2x"
 
 
 def test_the_view_is_for_readers_not_for_search_engines(built: Build) -> None:

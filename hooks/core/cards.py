@@ -24,6 +24,7 @@ from PIL import Image, ImageDraw, ImageFont
 WIDTH, HEIGHT = 1200, 630
 MARGIN = 80
 VERSION = 1  # of the drawing below: a change makes every card anew
+CACHE_DIR = ".cache/social-cards"  # beside mkdocs.yml: drawn cards, kept across builds (CI too)
 BACKGROUND = (0, 77, 64)  # the site's primary colour (#004d40, docs/assets/site.css)
 BAND = (0, 37, 26)  # its dark shade
 TEXT = (255, 255, 255)

@@ -24,19 +24,26 @@ fails on that line, so a new kind of page gets its rule.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
 from hooks.core.parallel_text import parallel_path, partner
 from hooks.core.posts import POSTS_DIR, Post
-from hooks.core.site import ARCHIVE_KEY, SERIES_DIR, TAGS_KEY, SiteModel, series_page_path
+from hooks.core.site import (
+    ARCHIVE_KEY,
+    HOME_KEY,
+    LISTING_PREFIX,
+    SERIES_DIR,
+    TAGS_KEY,
+    SiteModel,
+    listing_key,
+    listing_page_count,
+    series_page_path,
+)
 
 GENERATED = "(generated)"  # how Content.add_page marks the pages hooks generate
-HOME_KEY = "index"
 SERIES_INDEX_KEY = f"{SERIES_DIR}/index"
-LISTING_PREFIX = "page/"
 
 # The kinds of page a site has (page_kind); each has a rule in dependents().
 POST, PARALLEL, HOME, LISTING, ARCHIVE, TAGS, SERIES, SERIES_INDEX, SECTION = (
@@ -73,10 +80,6 @@ def view(post: Post) -> tuple[Any, ...]:
     its staleness out (only its own page says it may lag behind its original)."""
     plain = replace(post, words=0, content_hash="", source_hash=None, stale=False)
     return (plain, post.reading_minutes)
-
-
-def listing_key(number: int) -> str:
-    return HOME_KEY if number == 1 else f"page/{number}"
 
 
 def dependents(
@@ -170,12 +173,7 @@ def _contexts_to_compare(before: SiteModel, after: SiteModel, keys: set[str]) ->
             return keys
     if _series_shape(before) != _series_shape(after):
         return keys
-    changed = {
-        key
-        for key in keys
-        for lang in content_after.languages
-        if content_before.posts.get(lang, {}).get(key) != content_after.posts.get(lang, {}).get(key)
-    }
+    changed = _changed_posts(before, after)
     found = set(changed)
     for key in changed:
         if run := after.series.run_of(key):
@@ -187,6 +185,15 @@ def _contexts_to_compare(before: SiteModel, after: SiteModel, keys: set[str]) ->
             if (index := positions.get(key)) is not None:
                 found.update(listed[i].key for i in (index - 1, index + 1) if 0 <= i < len(listed))
     return found
+
+
+def _changed_posts(before: SiteModel, after: SiteModel) -> set[str]:
+    """The posts with a version whose data (any of it) differs, or that came or went."""
+    changed = set()
+    for lang in after.content.languages:
+        old, new = before.content.posts.get(lang, {}), after.content.posts.get(lang, {})
+        changed.update(key for key in old.keys() | new.keys() if old.get(key) != new.get(key))
+    return changed
 
 
 def _series_shape(model: SiteModel) -> tuple[Any, ...]:
@@ -254,9 +261,7 @@ def _add_parallel_pages(
             key = model.content.path_keys.get(lang, {}).get(rel_path)
             if key is not None and key in model.content.posts.get(lang, {}):
                 keys.add(key)
-    for lang in after.content.languages:
-        old, new = before.content.posts.get(lang, {}), after.content.posts.get(lang, {})
-        keys.update(key for key in old.keys() | new.keys() if old.get(key) != new.get(key))
+    keys.update(_changed_posts(before, after))
     for model in (before, after):
         content = model.content
         for key in keys:
@@ -337,9 +342,8 @@ def post_context(
         return cache.has_partner(post) if cache is not None else partner(content, post) is not None
 
     versions = tuple(
-        (other, see(version), content.readable(version), partnered(version))
-        for other in content.languages
-        if (version := content.posts.get(other, {}).get(key)) is not None
+        (version.lang, see(version), content.readable(version), partnered(version))
+        for version in content.versions_of(key)
     )
     run = model.series.run_of(key)
     series = None
@@ -412,7 +416,7 @@ def _language_pages(
 
     before, after = contexts[0].model, contexts[1].model
     old, new = contexts[0].listed(lang), contexts[1].listed(lang)
-    counts = [max(1, math.ceil(len(listed) / per_page)) for listed in (old, new)]
+    counts = [listing_page_count(len(listed), per_page) for listed in (old, new)]
     for number in range(1, max(counts) + 1):
         window = slice((number - 1) * per_page, number * per_page)
         if counts[0] != counts[1] or old[window] != new[window]:

@@ -103,7 +103,8 @@ class PageLinks:
 _ATTRIBUTE = dict(LINK_ATTRIBUTES)
 _ANY_LINK_OR_SRCSET = "[href], [src], img[srcset], source[srcset]"
 # Who owns which links, most specific first (a link takes the first match): links known by
-# their own tag and class (or href), then containers whose links one emitter renders.
+# their own tag and class, then by their href (code line anchors), then containers whose
+# links one emitter renders.
 _OWN_CLASSES: tuple[tuple[str, str, str], ...] = (
     *(("a", css, name) for css, name in EXTENSION_LINKS.items()),
     ("img", "twemoji", "extension: pymdownx.emoji"),
@@ -234,11 +235,11 @@ def _own_origin(tag: str, attributes: dict[str, str | None], value: str | None) 
     """Who emitted a link known by its own tag and class (a permalink, an emoji), or its
     href (a code line anchor); None: its container says."""
     rule = _first_rule(_OWN_INDEX, tag, attributes.get("class"))
-    if rule != -1 and rule < len(EXTENSION_LINKS):
-        return _OWN_CLASSES[rule][2]  # before the line anchors, as listed
+    if rule != -1:
+        return _OWN_CLASSES[rule][2]
     if tag == "a" and value is not None and value.startswith(_LINE_ANCHORS[0]):
         return _LINE_ANCHORS[1]
-    return _OWN_CLASSES[rule][2] if rule != -1 else None
+    return None
 
 
 def _inside_any(node: LexborNode, containers: set[int]) -> bool:
@@ -251,10 +252,16 @@ def _inside_any(node: LexborNode, containers: set[int]) -> bool:
 
 
 def srcset_urls(srcset: str) -> list[str]:
-    """The URLs of a ``srcset`` attribute ('a.png 1x, b.png 2x' -> ['a.png', 'b.png']), parsed
-    as HTML does: a URL runs to whitespace (trailing commas end the candidate), then its
-    descriptors run to the next comma. data: URLs are left out."""
-    urls = []
+    """The URLs of a ``srcset`` attribute ('a.png 1x, b.png 2x' -> ['a.png', 'b.png']);
+    data: URLs are left out."""
+    return [url for url, _ in srcset_candidates(srcset) if not url.startswith("data:")]
+
+
+def srcset_candidates(srcset: str) -> list[tuple[str, str]]:
+    """The (URL, descriptors) candidates of a ``srcset`` attribute, parsed as HTML does: a
+    URL runs to whitespace (trailing commas end the candidate), then its descriptors run to
+    the next comma ('a.png 1x, b.png 2x' -> [('a.png', '1x'), ('b.png', '2x')])."""
+    candidates = []
     position, length = 0, len(srcset)
     while position < length:
         while position < length and (srcset[position].isspace() or srcset[position] == ","):
@@ -263,11 +270,14 @@ def srcset_urls(srcset: str) -> list[str]:
         while position < length and not srcset[position].isspace():
             position += 1
         url = srcset[start:position]
+        descriptors = ""
         if url.endswith(","):
             url = url.rstrip(",")
         else:
+            described = position
             while position < length and srcset[position] != ",":
                 position += 1
-        if url and not url.startswith("data:"):
-            urls.append(url)
-    return urls
+            descriptors = srcset[described:position].strip()
+        if url:
+            candidates.append((url, descriptors))
+    return candidates

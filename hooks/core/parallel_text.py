@@ -21,6 +21,7 @@ Nothing here knows MkDocs.
 from __future__ import annotations
 
 import functools
+import html as html_module
 import posixpath
 import re
 from collections.abc import Callable, Iterator, Sequence
@@ -29,6 +30,7 @@ from typing import Generic, TypeVar
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from hooks.core.links_extract import srcset_candidates
 from hooks.core.posts import Content, Post
 from hooks.core.ui import t
 
@@ -427,6 +429,7 @@ def html_blocks(html: str) -> tuple[list[HtmlBlock], list[str]]:
 
 _ID = re.compile(r'(\sid=")([^"]*)(")')
 _URL = re.compile(r'(\s(?:href|src)=")([^"]*)(")')
+_SRCSET = re.compile(r'(\ssrcset=")([^"]*)(")')
 
 
 def prefix_ids(html: str, prefix: str) -> str:
@@ -500,18 +503,49 @@ def rebase_page_links(
     has already turned ``.md`` targets into page URLs) made to work from the page at
     ``page_url`` in the same language: what :func:`rebase_links` gives for the Markdown's
     own HTML. A ``.md`` target MkDocs could not resolve stays as written, as there."""
+    rebase = _page_rebaser(from_url, page_url, relative)
+    html = _URL.sub(lambda match: f"{match.group(1)}{rebase(match.group(2))}{match.group(3)}", html)
+    return rebase_srcsets(html, from_url, page_url, relative)
+
+
+def rebase_srcsets(
+    html: str, from_url: str, page_url: str, relative: Callable[[str, str], str]
+) -> str:
+    """The ``srcset`` candidates of HTML written for the page at site URL ``from_url`` made
+    to work from the page at ``page_url``: MkDocs rewrites no srcset, so its URLs are
+    relative to the page they were written for, in the Markdown's HTML too."""
+    rebase = _page_rebaser(from_url, page_url, relative)
+
+    def rebased(match: re.Match[str]) -> str:
+        candidates = srcset_candidates(html_module.unescape(match.group(2)))
+        if all(rebase(url) == url for url, _ in candidates):
+            return match.group(0)  # nothing relative: as written
+        value = ", ".join(
+            f"{rebase(url)} {descriptors}".rstrip() for url, descriptors in candidates
+        )
+        escaped = html_module.escape(value, quote=False).replace('"', "&quot;")
+        return f"{match.group(1)}{escaped}{match.group(3)}"
+
+    return _SRCSET.sub(rebased, html)
+
+
+def _page_rebaser(
+    from_url: str, page_url: str, relative: Callable[[str, str], str]
+) -> Callable[[str], str]:
+    """A relative URL from the page at ``from_url`` as it must be written on ``page_url``
+    (what is not relative, or an unresolved ``.md`` target, stays as written)."""
     base = from_url if from_url.endswith("/") or not from_url else posixpath.dirname(from_url)
 
-    def rebase(match: re.Match[str]) -> str:
-        parts = _relative_parts(match.group(2))
+    def rebase(value: str) -> str:
+        parts = _relative_parts(value)
         if parts is None or not parts[0] or parts[0].endswith(".md"):
-            return match.group(0)
+            return value
         path, rest = parts
         target = posixpath.normpath(posixpath.join(base, path))
         target = "" if target == "." else target + ("/" if path.endswith("/") else "")
-        return f"{match.group(1)}{relative(target, page_url) + rest}{match.group(3)}"
+        return relative(target, page_url) + rest
 
-    return _URL.sub(rebase, html)
+    return rebase
 
 
 # ---------------------------------------------------------------------------------------

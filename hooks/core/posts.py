@@ -204,6 +204,14 @@ class Content:
                 found[other] = path
         return found
 
+    def versions_of(self, key: str) -> list[Post]:
+        """Every language version of the post ``key``, in the site's order of languages."""
+        return [
+            version
+            for lang in self.languages
+            if (version := self.posts.get(lang, {}).get(key)) is not None
+        ]
+
     def original_of(self, post: Post) -> Post:
         if post.translated_from is None:
             return post

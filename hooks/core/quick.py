@@ -64,7 +64,7 @@ def body_edits(
         if content_hash(post.title, post.description, old_meta.body) != post.content_hash:
             return None  # not the model's own fingerprint: the build decides
         fingerprint = content_hash(post.title, post.description, new_meta.body)
-        for other in _versions(content, post):
+        for other in content.versions_of(post.key):
             stamped = other.source_hash and other.translated_from == post.lang
             if stamped and (other.source_hash != fingerprint) != other.stale:
                 return None  # a translation becomes stale, or up to date again
@@ -72,18 +72,10 @@ def body_edits(
     return edits
 
 
-def _versions(content: Content, post: Post) -> list[Post]:
-    return [
-        version
-        for lang in content.languages
-        if (version := content.posts.get(lang, {}).get(post.key)) is not None
-    ]
-
-
 def _pages_showing(content: Content, post: Post) -> tuple[tuple[str, str], ...]:
     """The post's page, and every parallel view showing it (its own, and its partner's)."""
     pages = [(post.lang, post.rel_path)]
-    for version in _versions(content, post):
+    for version in content.versions_of(post.key):
         other = partner(content, version)
         if other is not None and post in (version, other):
             pages.append((version.lang, parallel_path(version)))
@@ -94,7 +86,7 @@ def pairs_still(edit: BodyEdit, content: Content, now: Mapping[str, bytes]) -> b
     """Whether the edited post still pairs block by block with the version beside it (else
     the build warns, as it does on every build): ``now`` holds the files' new bytes."""
     post = edit.post
-    for version in _versions(content, post):
+    for version in content.versions_of(post.key):
         other = partner(content, version)
         if other is None or post not in (version, other) or not version.translated_from:
             continue

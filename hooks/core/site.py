@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,6 +16,18 @@ SERIES_DIR = "series"  # generated series pages: <lang>/series/<id>.md and serie
 # translation_key of the archive (generated) and the tags page in every language.
 ARCHIVE_KEY = "archive"
 TAGS_KEY = "tags"
+HOME_KEY = "index"
+LISTING_PREFIX = "page/"  # translation_key of listing page N (from 2): page/N
+
+
+def listing_key(number: int) -> str:
+    """translation_key of a language's listing page ``number`` (1: the home page)."""
+    return HOME_KEY if number == 1 else f"{LISTING_PREFIX}{number}"
+
+
+def listing_page_count(posts: int, per_page: int) -> int:
+    """Listing pages for ``posts`` posts (one, even for none: the home page)."""
+    return max(1, math.ceil(posts / per_page))
 
 
 @dataclass(frozen=True)
