@@ -188,6 +188,7 @@ def _decide(config: MkDocsConfig) -> None:
     memory.writing = True  # from here on, a failure may leave pages half written
     if memory.rebuild.full:
         log.info(f"Rebuilding every page: {memory.rebuild.reason}")
+        serve_state.cancel_indexing()  # a background Pagefind would write into it meanwhile
         mkdocs_utils.clean_directory(config.site_dir)  # as a clean build starts
         memory.pages.clear()
         memory.links.clear()

@@ -216,6 +216,8 @@ class _BackgroundIndex:
         self.thread: threading.Thread | None = None
         self.process: subprocess.Popen[bytes] | None = None
         self.stopped = False
+        self.busy = False  # a run is on, or finishing (writing the vocabulary)
+        self.generation = 0  # a run started before a cancel() writes nothing after it
 
     def request(self, lang: str, command: list[str], done: Callable[[], None]) -> None:
         with self.lock:
@@ -233,15 +235,36 @@ class _BackgroundIndex:
                 if self.stopped:
                     return
                 lang, (command, done) = self.wanted.popitem()
-                self.process = subprocess.Popen(  # noqa: S603 - Pagefind's bundled binary
+                generation, self.busy = self.generation, True
+                self.process = process = subprocess.Popen(  # noqa: S603 - Pagefind's binary
                     command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT
                 )
-            output, _ = self.process.communicate()
-            if self.process.returncode == 0:
-                done()
-                log.info(f"Search index of '{lang}' updated")
-            else:
-                log.warning(f"Pagefind failed on the '{lang}' pages:\n{output.decode()}")
+            output, _ = process.communicate()
+            with self.lock:
+                cancelled = generation != self.generation  # its folder is being rebuilt
+            try:  # outside the lock (a request never waits), but cancel() waits for it
+                if cancelled:
+                    pass
+                elif process.returncode == 0:
+                    done()
+                    log.info(f"Search index of '{lang}' updated")
+                else:
+                    log.warning(f"Pagefind failed on the '{lang}' pages:\n{output.decode()}")
+            finally:
+                with self.lock:
+                    self.busy = False
+                    self.lock.notify_all()
+
+    def cancel(self) -> None:
+        """No run left, none on: a whole rebuild is about to clean the site folder, where a
+        run would write (or its vocabulary and clean-up step delete) files meanwhile."""
+        with self.lock:
+            self.wanted.clear()
+            self.generation += 1
+            if self.process is not None and self.process.poll() is None:
+                self.process.kill()
+            while self.busy:
+                self.lock.wait()
 
     def stop(self) -> None:
         with self.lock:
@@ -260,3 +283,8 @@ def index_in_background(lang: str, command: list[str], done: Callable[[], None])
 
 def stop_indexing() -> None:
     _index.stop()
+
+
+def cancel_indexing() -> None:
+    """Before a whole rebuild cleans the site folder: no background run writes into it."""
+    _index.cancel()

@@ -334,3 +334,12 @@ def test_srcset_candidates_are_rebased_from_the_page_they_were_written_for() -> 
     alone = pt.rebase_srcsets(markdown_html, "en/posts/este/", "posts/este/paralelo/", relative_url)
     assert 'srcset="../../../en/posts/img/a@2x.png 2x"' in alone
     assert 'src="img/a.png"' in alone  # src is rebase_links' (from the source folder)
+
+
+def test_a_hostile_srcset_stays_text_when_rebased() -> None:
+    html = '<img srcset="../a.png 1x&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;">'
+    rebased = pt.rebase_page_links(html, "posts/este/", "posts/este/paralelo/", relative_url)
+    assert "<script>" not in rebased and '"><' not in rebased
+    assert rebased == (
+        '<img srcset="../../a.png 1x&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;">'
+    )

@@ -6,8 +6,12 @@ test_build_error_resets_static_i18n.)"""
 
 from __future__ import annotations
 
+import sys
+import threading
+import time
 from pathlib import Path
 
+from hooks.serve_state import _BackgroundIndex
 from tests.support import SECTION_PAGES, fetch, fixture_site, mkdocs_serve, post, wait_for
 
 FILES = {
@@ -87,3 +91,27 @@ def test_static_i18n_files_remembered_under_serve_are_the_files_it_makes(tmp_pat
                 made = incremental.create_i18n_file(file, current, "es", ["es", "en"], config)
                 assert made.alternates == {current: made}
                 assert attributes(made) == expected, file.src_uri
+
+
+def test_a_whole_rebuild_cancels_the_background_index_before_cleaning() -> None:
+    """A run that has not finished when the site folder is about to be cleaned writes
+    nothing (its clean-up step would delete the new bundle's files); cancel() returns only
+    once no run is on; runs asked for afterwards go ahead."""
+    index = _BackgroundIndex()
+    written: list[str] = []
+    slow = [sys.executable, "-c", "import time; time.sleep(30)"]
+    quick = [sys.executable, "-c", "pass"]
+    try:
+        index.request("es", slow, lambda: written.append("es"))
+        wait_for(lambda: index.busy, timeout=10)
+        index.request("en", quick, lambda: written.append("en, before"))  # waits its turn
+        started = time.perf_counter()
+        index.cancel()
+        assert time.perf_counter() - started < 10  # the slow run was killed, not waited for
+        assert not index.busy and not index.wanted
+        finished = threading.Event()
+        index.request("en", quick, lambda: (written.append("en"), finished.set()))
+        assert finished.wait(30)
+        assert written == ["en"]
+    finally:
+        index.stop()
