@@ -53,7 +53,7 @@ from hooks.core.links_check import (
     site_path,
 )
 from hooks.core.links_external import Checker, ExternalOptions
-from hooks.core.links_extract import PageLinks, extract
+from hooks.core.links_extract import PageLinks, extract, packed, unpacked
 from hooks.core.links_report import github_annotations, summary, to_json, to_sarif
 from hooks.core.links_source import Includes
 
@@ -275,14 +275,14 @@ class CommandCollector(BasePlugin):  # type: ignore[type-arg]  # no config of it
 _collector = Collector()
 
 
-def _collect() -> tuple[dict[str, PageLinks], dict[str, Source], float]:
+def _collect() -> tuple[bytes, dict[str, Source], float]:
     build = _collector.build
-    return build.pages, build.sources, build.extract_seconds
+    return packed(build.pages), build.sources, build.extract_seconds
 
 
 def _merge(data: object) -> None:
     pages, sources, seconds = data  # type: ignore[misc]  # what _collect returned
-    _collector.build.pages.update(pages)
+    _collector.build.pages.update(unpacked(pages))
     _collector.build.sources.update(sources)
     _collector.build.extract_seconds += seconds
 

@@ -344,11 +344,21 @@ def test_fixed_alternates_are_one_finding_at_mkdocs_yml(fixed_alternates_project
         ("docs/en/api/tab.md", 3, 49, "missing-anchor"),
         # The English id kept under a translated heading: the translation's line only.
         ("docs/pt/limits.md", 3, 29, "missing-anchor"),
+        # reconfigure_material: false keeps theme.language en: the pt and zh pages say
+        # <html lang="en"> (as pydoll's do): one defect per language, at the config.
+        ("mkdocs.yml", 0, 0, "hreflang-lang-mismatch"),
+        ("mkdocs.yml", 0, 0, "hreflang-lang-mismatch"),
         # Every page claims the three homes as its translations: one defect, the config's,
         # the 404 page included (not one finding per page and alternate).
         ("mkdocs.yml", 0, 0, "hreflang-not-reciprocal"),
     ], output
-    alternates = next(p for p in data["problems"] if p["file"] == "mkdocs.yml")
+    languages = [p for p in data["problems"] if p["kind"] == "hreflang-lang-mismatch"]
+    assert sorted((p["link"], p["emitter"]) for p in languages) == [
+        ("/docs/pt/", "theme.language in mkdocs.yml"),
+        ("/docs/zh/", "theme.language in mkdocs.yml"),
+    ], output
+    assert all('<html lang="en">' in p["message"] for p in languages), output
+    alternates = next(p for p in data["problems"] if p["kind"] == "hreflang-not-reciprocal")
     assert alternates["emitter"] == "extra.alternate in mkdocs.yml"
     assert alternates["link"] == "/docs/, /docs/pt/, /docs/zh/"
     assert "reconfigure_material: true" in alternates["suggestion"]

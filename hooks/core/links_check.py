@@ -27,6 +27,7 @@ ABSOLUTE_PATH = "absolute-path"
 MARKDOWN_LINK = "unrewritten-md-link"
 HREFLANG_MISSING = "hreflang-target-missing"
 HREFLANG_NOT_RECIPROCAL = "hreflang-not-reciprocal"
+HREFLANG_LANG_MISMATCH = "hreflang-lang-mismatch"  # the page named as X says <html lang=Y>
 ALTERNATE_SETTING = "extra.alternate"  # the mkdocs.yml setting of the language switcher
 CROSS_LANGUAGE = "cross-language-link"
 MAILTO = "invalid-mailto"
@@ -157,11 +158,20 @@ def check(
     folders = _folders(site.files)
     findings: list[Finding] = []
     external: list[ExternalUse] = []
+    # Links not the author's found fine, by what they resolve from (_reuse_key): the theme's
+    # and the hooks' are nine in ten of a blog's links, the same few on every page.
+    fine: set[tuple[str, str]] = set()
     for page_url in sorted(site.pages if only is None else set(only) & site.pages.keys()):
         page = site.pages[page_url]
         source = site.sources.get(page_url)
+        ancestors = _ancestors(_folder_of(page_url))
         located: dict[int, SourceLink] | None = None  # the Markdown is scanned only if needed
         for link in page.links:
+            key = None
+            if link.origin != CONTENT:  # (the cross-language rule depends on the page's language)
+                key = _reuse_key(page_url, ancestors, link.url)
+                if key in fine:
+                    continue
             alternate = link.tag == "link" and link.rel == "alternate" and link.hreflang
             if alternate and resolve(site, page_url, link.url) is not None:
                 # An hreflang alternate inside the site: _check_hreflang says what is wrong,
@@ -169,6 +179,8 @@ def check(
                 continue
             issue = _check_link(site, folders, page, link)
             if issue is None:
+                if key is not None:
+                    fine.add(key)
                 continue
             if issue is _EXTERNAL:
                 external.append(ExternalUse(link.url, page_url, link))
@@ -191,6 +203,33 @@ def check(
             )
         findings.extend(_check_hreflang(site, page, source))
     return merge(site, findings), external
+
+
+def _reuse_key(page_url: str, ancestors: list[str], url: str) -> tuple[str, str]:
+    """(folder, URL relative to it) that ``url`` on the page ``page_url`` resolves from
+    (``ancestors``: the page's folder, then each folder above it, up to the root ''): two
+    links with the same key point at the same place, so that what _check_link says of a
+    link not the author's (the cross-language rule aside, which only content links meet)
+    holds for the other. A '../' link is keyed from the folder it climbs to
+    ('../../assets/x.css' from posts/a/ and from posts/b/: ('', 'assets/x.css')); a
+    fragment or query alone, from the page itself."""
+    if url == "" or url[0] in "#?":
+        return page_url, url
+    if url.startswith("../") and "%" not in url:  # (an escaped '/' could make a segment)
+        ups = 1
+        while url.startswith("../", 3 * ups):
+            ups += 1
+        if ups < len(ancestors):
+            rest = url[3 * ups :]
+            # '../' and '../#x' name the folder, which '' and '#x' alone do not: './'
+            return ancestors[ups], rest if rest and rest[0] not in "#?" else "./" + rest
+    return ancestors[0], url
+
+
+def _ancestors(folder: str) -> list[str]:
+    """'posts/a/' -> ['posts/a/', 'posts/', '']; '' -> ['']."""
+    parts = folder.split("/")[:-1]
+    return ["".join(part + "/" for part in parts[:kept]) for kept in range(len(parts), -1, -1)]
 
 
 def linking_to(
@@ -264,7 +303,17 @@ def merge(site: BuiltSite, findings: Iterable[Finding]) -> list[Finding]:
             first = replace(
                 first, path=site.config_label, line=0, col=0, emitter=f"{setting} in mkdocs.yml"
             )
-        if setting == ALTERNATE_SETTING and first.kind.startswith("hreflang"):
+        if first.kind == HREFLANG_LANG_MISMATCH:  # fixed in the config, not on a page
+            first = replace(
+                first,
+                path=site.config_label,
+                line=0,
+                col=0,
+                emitter="theme.language in mkdocs.yml",
+                url=", ".join(sorted({f.url for f in group})),
+                written="",
+            )
+        elif setting == ALTERNATE_SETTING and first.kind.startswith("hreflang"):
             links = sorted({f.url for f in group})
             if first.kind == HREFLANG_NOT_RECIPROCAL:
                 message = (
@@ -293,6 +342,10 @@ def merge(site: BuiltSite, findings: Iterable[Finding]) -> list[Finding]:
 
 
 def _defect_key(site: BuiltSite, finding: Finding) -> tuple[object, ...]:
+    if finding.kind == HREFLANG_LANG_MISMATCH:
+        # A language built with the wrong theme.language: every page of it, one defect (the
+        # message names the language claimed and the one declared, and one example page).
+        return ("language", finding.kind, finding.message.split(" (/", 1)[0])
     emitted = not finding.emitter.startswith(CONTENT)
     if emitted and finding.kind.startswith("hreflang"):
         if site.config_paths.get(finding.target) == ALTERNATE_SETTING:
@@ -588,6 +641,22 @@ def _check_hreflang(site: BuiltSite, page: PageLinks, source: Source | None) -> 
                 replace(base, kind=HREFLANG_MISSING, message=message, target=resolved[0])
             )
             continue
+        if lang != "x-default" and not _same_language(lang, target.lang):
+            declared = f'<html lang="{target.lang}">' if target.lang else "no <html lang>"
+            findings.append(
+                replace(
+                    base,
+                    kind=HREFLANG_LANG_MISMATCH,
+                    message=f"pages given as hreflang={lang} alternates have {declared}"
+                    f" (/{target.url}): browsers, screen readers and search engines take"
+                    f" them for {target.lang or 'an unknown language'}",
+                    suggestion=f"build that language with theme.language {lang}"
+                    " (mkdocs-static-i18n sets it from the locale with reconfigure_material:"
+                    f" true, or give the language a theme override: {{language: {lang}}})",
+                    target=target.url,
+                    emitter=_PAGE_LANGUAGE,
+                )
+            )
         if lang == "x-default" or target.url == page.url:
             continue
         back = set()
@@ -604,6 +673,21 @@ def _check_hreflang(site: BuiltSite, page: PageLinks, source: Source | None) -> 
                 replace(base, kind=HREFLANG_NOT_RECIPROCAL, message=message, target=target.url)
             )
     return findings
+
+
+_PAGE_LANGUAGE = "theme: main.html (<html lang>)"
+
+
+def _same_language(hreflang: str, declared: str | None) -> bool:
+    """Whether a page declaring ``declared`` is in the language ``hreflang`` names: the same
+    primary subtag ('pt-BR' and 'pt_br' are 'pt'; 'en' and 'en-GB' agree)."""
+    if not declared:
+        return False
+
+    def primary(tag: str) -> str:
+        return tag.strip().lower().replace("_", "-").split("-", 1)[0]
+
+    return primary(hreflang) == primary(declared)
 
 
 def _suggest_id(fragment: str, ids: Iterable[str]) -> str:

@@ -6,6 +6,9 @@ of the site's hooks (identified by the classes they render with), or a theme tem
 
 from __future__ import annotations
 
+import gc
+import marshal
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -98,6 +101,42 @@ class PageLinks:
     ids: set[str] = field(default_factory=set)
     links: list[Link] = field(default_factory=list)
     hreflang: dict[str, str] = field(default_factory=dict)  # <link rel=alternate hreflang>
+
+
+def packed(pages: Mapping[str, PageLinks]) -> bytes:
+    """``pages`` as bytes for another process of the same build (a forked language's
+    pages, handed to the one that checks the site): plain tuples in ``marshal``, about
+    three times quicker both ways than pickling the objects (a million links at 1000 posts
+    per language). Not a file format: both ends run the same interpreter."""
+    return marshal.dumps(
+        [
+            (
+                page.url,
+                page.lang,
+                sorted(page.ids),
+                [tuple(link) for link in page.links],
+                page.hreflang,
+            )
+            for page in pages.values()
+        ]
+    )
+
+
+def unpacked(data: bytes) -> dict[str, PageLinks]:
+    """The pages :func:`packed` wrote, equal to those it was given."""
+    make = Link._make
+    # A hundred thousand tuples at once into a large heap: the collector's passes (nothing
+    # here is garbage) took 90 % of the time.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return {
+            url: PageLinks(url, lang, set(ids), [make(link) for link in links], hreflang)
+            for url, lang, ids, links, hreflang in marshal.loads(data)  # noqa: S302  # our fork
+        }
+    finally:
+        if collecting:
+            gc.enable()
 
 
 _ATTRIBUTE = dict(LINK_ATTRIBUTES)

@@ -22,6 +22,8 @@ RULES: dict[str, str] = {
     kinds.MARKDOWN_LINK: "A .md link MkDocs did not rewrite (no such page).",
     kinds.HREFLANG_MISSING: "An hreflang alternate points at a page that does not exist.",
     kinds.HREFLANG_NOT_RECIPROCAL: "An hreflang alternate whose page does not point back.",
+    kinds.HREFLANG_LANG_MISMATCH: "The pages an hreflang alternate names as one language"
+    " declare another (or none) in <html lang>.",
     kinds.CROSS_LANGUAGE: "The link goes to the other language's page, though a translation"
     " exists in the page's own language.",
     kinds.MAILTO: "A malformed mailto: address.",

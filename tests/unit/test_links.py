@@ -12,9 +12,28 @@ from typing import ClassVar
 
 import pytest
 
-from hooks.core.links_check import UNREACHABLE, BuiltSite, Source, check, coverage, linking_to
+from hooks.core.links_check import (
+    UNREACHABLE,
+    BuiltSite,
+    Source,
+    _ancestors,
+    _folder_of,
+    _reuse_key,
+    check,
+    coverage,
+    linking_to,
+    resolve,
+)
 from hooks.core.links_external import Cache, Checker, ExternalOptions, Result, retry_after_seconds
-from hooks.core.links_extract import CONTENT, COPIES_END, COPIES_START, extract, srcset_urls
+from hooks.core.links_extract import (
+    CONTENT,
+    COPIES_END,
+    COPIES_START,
+    extract,
+    packed,
+    srcset_urls,
+    unpacked,
+)
 from hooks.core.links_report import github_annotations, summary, to_sarif
 from hooks.core.links_source import Includes, locate, matches, same_target, scan
 from hooks.core.unsafe import find_unsafe
@@ -568,3 +587,152 @@ def test_a_default_language_page_is_not_taken_for_a_translation() -> None:
     findings, _ = check(site, {"x/"})
     anchor = [f for f in findings if f.url.endswith("#b")]
     assert anchor and "has it" not in anchor[0].suggestion, anchor
+
+
+def test_links_with_one_reuse_key_resolve_alike() -> None:
+    """The check takes a link not the author's as fine when one with the same key was: the
+    key must never join two links that point at different places."""
+    site = site_of({})
+    pages = ["", "404.html", "a/", "a/b/", "a/c/", "x.html", "a/b/c/", "en/a/b/", "en/"]
+    urls = [
+        "",
+        "#",
+        "#x",
+        "?q=1",
+        "?q#x",
+        ".",
+        "./",
+        "..",
+        "../",
+        "../#x",
+        "../../",
+        "../../x.css",
+        "../../../x.css",
+        "../../../../../x.css",
+        "../a/",
+        "../b/",
+        "../b/#y",
+        ".././b/",
+        "../..//x",
+        "../%2e%2e/x",
+        "..%2Fx",
+        "../a%2F../x",
+        "x/",
+        "x.html",
+        "/b/a/",
+        "/b/a/#x",
+        "/elsewhere/",
+        "https://s.org/b/a/",
+        "https://e.org/",
+        "mailto:a@b.org",
+        " ../x",
+        "../#",
+        "./#x",
+        "../..",
+        "../.",
+        "./?q",
+        "../?q",
+        "c/../../x",
+    ]
+    resolved: dict[tuple[str, str], tuple[object, str, str]] = {}
+    for page_url in pages:
+        ancestors = _ancestors(_folder_of(page_url))
+        assert ancestors[-1] == "" and ancestors[0] == _folder_of(page_url)
+        for url in urls:
+            key = _reuse_key(page_url, ancestors, url)
+            found = resolve(site, page_url, url)
+            if key in resolved:
+                earlier, where, written = resolved[key]
+                assert found == earlier, (key, (where, written), (page_url, url))
+            else:
+                resolved[key] = (found, page_url, url)
+    # It does join the theme's links of every post: the reason it exists.
+    assert _reuse_key("posts/a/", _ancestors("posts/a/"), "../../assets/x.css") == (
+        "",
+        "assets/x.css",
+    )
+    assert _reuse_key("posts/b/", _ancestors("posts/b/"), "../../assets/x.css") == (
+        "",
+        "assets/x.css",
+    )
+
+
+def test_a_theme_link_is_checked_on_every_page_where_it_points_elsewhere() -> None:
+    """The same written theme link, fine from one folder, broken from another, and broken
+    from two pages: each page that has it broken counts."""
+
+    def themed(href: str) -> str:
+        return (
+            f'<html lang="es"><body><nav class="md-nav"><a href="{href}">n</a></nav></body></html>'
+        )
+
+    site = site_of(
+        {
+            "x/": page(""),
+            "a/": themed("../x/"),  # x/: there
+            "a/b/": themed("../x/"),  # a/x/: missing
+            "c/": themed("../../gone.css"),  # gone.css (climbing past the root)
+            "d/": themed("../gone.css"),
+            "d/e/": themed("../../gone.css"),
+        }
+    )
+    findings, _ = check(site)
+    assert sorted((f.kind, f.target, f.url, f.pages) for f in findings) == [
+        ("missing-target", "a/x/", "../x/", ("a/b/",)),
+        ("missing-target", "gone.css", "../../gone.css", ("c/", "d/", "d/e/")),
+    ]
+
+
+def test_packed_pages_come_back_equal() -> None:
+    """A forked language's pages reach the checking process as bytes (hooks/links.py)."""
+    alt = '<link rel="alternate" hreflang="en" href="../en/a/">'
+    body = (
+        '<h2 id="h">t</h2><a name="n"></a><a href="../b/#h" hreflang="en">x</a>'
+        '<img src="i.png" srcset="i.png 1x, j.png 2x">'
+    )
+    pages = {
+        "a/": extract(page(body, head=alt), "a/"),
+        "404.html": extract(page("", "en"), "404.html"),
+    }
+    assert unpacked(packed(pages)) == pages
+    assert [type(link) for link in unpacked(packed(pages))["a/"].links] == [
+        type(link) for link in pages["a/"].links
+    ]
+
+
+def test_an_alternate_naming_a_page_of_another_language_is_one_finding_at_the_config() -> None:
+    """fr pages built with theme.language en (a theme override, a language the theme lacks):
+    every alternate naming them says fr while they say en: one defect, at mkdocs.yml."""
+    alt = '<link rel="alternate" hreflang="{}" href="{}">'
+
+    def pair(name: str) -> dict[str, str]:
+        head = alt.format("en", f"../{name}/") + alt.format("fr", f"../fr/{name}/")
+        back = alt.format("en", f"../../{name}/") + alt.format("fr", "./")
+        return {f"{name}/": page("", "en", head=head), f"fr/{name}/": page("", "en", head=back)}
+
+    pages = {**pair("a"), **pair("b"), "fr/": page("", "fr")}
+    site = replace(site_of(pages), config_label="docs-project/mkdocs.yml")
+    findings, _ = check(site)
+    assert [(f.kind, f.path, f.line, len(f.pages)) for f in findings] == [
+        ("hreflang-lang-mismatch", "docs-project/mkdocs.yml", 0, 4)
+    ]
+    assert 'hreflang=fr alternates have <html lang="en">' in str(findings[0])
+    assert "theme.language fr" in str(findings[0])
+    # Region subtags and spellings agree: no finding.
+    agreeing = {
+        "a/": page("", "pt-BR", head=alt.format("pt-br", "./") + alt.format("en", "../en/a/")),
+        "en/a/": page("", "en-GB", head=alt.format("pt_BR", "../../a/") + alt.format("en", "./")),
+        "en/": page("", "en"),
+    }
+    assert kinds(site_of(agreeing)) == []
+    # A page named by an alternate that declares no language at all.
+    bare = site_of(
+        {
+            "a/": page("", "en", head=alt.format("de", "../de/a/")),
+            "de/a/": '<html><head><link rel="alternate" hreflang="en" href="../../a/"></head>'
+            "<body><article>x</article></body></html>",
+        }
+    )
+    assert [(f.kind, "no <html lang>" in f.message) for f in check(bare)[0]] == [
+        ("hreflang-lang-mismatch", True)
+    ]
