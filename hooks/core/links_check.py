@@ -98,7 +98,16 @@ class Finding:
             text += f" (shown in {', '.join(self.languages)})"
         elif len(self.pages) > 1:
             text += f" (on {len(self.pages)} pages)"
-        return f"{text}; {self.suggestion}" if self.suggestion else text
+        return one_line(f"{text}; {self.suggestion}" if self.suggestion else text)
+
+
+def one_line(text: str) -> str:
+    """``text`` with line breaks and other unprintable characters escaped ('\\n'): a finding
+    is one log line, whatever a page's attributes held (a line starting with '::' in a
+    GitHub Actions log is a workflow command)."""
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() else c.encode("unicode_escape").decode() for c in text)
 
 
 @dataclass
@@ -298,21 +307,19 @@ def merge(site: BuiltSite, findings: Iterable[Finding]) -> list[Finding]:
             sorted({lang for page in pages if (lang := _lang_of(site, page)) is not None})
         )
         emitted = not first.emitter.startswith(CONTENT)
-        setting = site.config_paths.get(first.target) if emitted else None
+        # (a language's pages naming the config's language homes: theme.language's defect)
+        language = first.kind == HREFLANG_LANG_MISMATCH
+        setting = site.config_paths.get(first.target) if emitted and not language else None
         if setting:
             first = replace(
                 first, path=site.config_label, line=0, col=0, emitter=f"{setting} in mkdocs.yml"
             )
-        if first.kind == HREFLANG_LANG_MISMATCH:  # fixed in the config, not on a page
-            first = replace(
-                first,
-                path=site.config_label,
-                line=0,
-                col=0,
-                emitter="theme.language in mkdocs.yml",
-                url=", ".join(sorted({f.url for f in group})),
-                written="",
-            )
+        if language:
+            # One alternate as the example: a site writing each page's alternates has
+            # hundreds of them here.
+            others = len({f.url for f in group}) - 1
+            if others:
+                first = replace(first, url=f"{first.url} (and {others} other alternates)")
         elif setting == ALTERNATE_SETTING and first.kind.startswith("hreflang"):
             links = sorted({f.url for f in group})
             if first.kind == HREFLANG_NOT_RECIPROCAL:
@@ -343,9 +350,8 @@ def merge(site: BuiltSite, findings: Iterable[Finding]) -> list[Finding]:
 
 def _defect_key(site: BuiltSite, finding: Finding) -> tuple[object, ...]:
     if finding.kind == HREFLANG_LANG_MISMATCH:
-        # A language built with the wrong theme.language: every page of it, one defect (the
-        # message names the language claimed and the one declared, and one example page).
-        return ("language", finding.kind, finding.message.split(" (/", 1)[0])
+        # (the message names the language claimed and the one declared)
+        return ("language", finding.kind, finding.message)
     emitted = not finding.emitter.startswith(CONTENT)
     if emitted and finding.kind.startswith("hreflang"):
         if site.config_paths.get(finding.target) == ALTERNATE_SETTING:
@@ -642,19 +648,22 @@ def _check_hreflang(site: BuiltSite, page: PageLinks, source: Source | None) -> 
             )
             continue
         if lang != "x-default" and not _same_language(lang, target.lang):
+            # Every page of a language built with the wrong theme.language: fixed in the
+            # config, one finding per language (merge groups them by this message).
             declared = f'<html lang="{target.lang}">' if target.lang else "no <html lang>"
             findings.append(
                 replace(
                     base,
                     kind=HREFLANG_LANG_MISMATCH,
-                    message=f"pages given as hreflang={lang} alternates have {declared}"
-                    f" (/{target.url}): browsers, screen readers and search engines take"
-                    f" them for {target.lang or 'an unknown language'}",
+                    message=f"pages given as hreflang={lang} alternates have {declared}:"
+                    " browsers, screen readers and search engines take them for"
+                    f" {target.lang or 'an unknown language'}",
                     suggestion=f"build that language with theme.language {lang}"
                     " (mkdocs-static-i18n sets it from the locale with reconfigure_material:"
                     f" true, or give the language a theme override: {{language: {lang}}})",
                     target=target.url,
-                    emitter=_PAGE_LANGUAGE,
+                    path=site.config_label,
+                    emitter="theme.language in mkdocs.yml",
                 )
             )
         if lang == "x-default" or target.url == page.url:
@@ -673,9 +682,6 @@ def _check_hreflang(site: BuiltSite, page: PageLinks, source: Source | None) -> 
                 replace(base, kind=HREFLANG_NOT_RECIPROCAL, message=message, target=target.url)
             )
     return findings
-
-
-_PAGE_LANGUAGE = "theme: main.html (<html lang>)"
 
 
 def _same_language(hreflang: str, declared: str | None) -> bool:

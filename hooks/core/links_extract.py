@@ -140,6 +140,9 @@ def unpacked(data: bytes) -> dict[str, PageLinks]:
 
 
 _ATTRIBUTE = dict(LINK_ATTRIBUTES)
+# The URL standard removes every ASCII tab and newline from a URL before parsing it: a link
+# wrapped over two lines of raw HTML works in a browser.
+_URL_TAB_OR_NEWLINE = str.maketrans("", "", "\t\n\r")
 _ANY_LINK_OR_SRCSET = "[href], [src], img[srcset], source[srcset]"
 # Who owns which links, most specific first (a link takes the first match): links known by
 # their own tag and class, then by their href (code line anchors), then containers whose
@@ -246,6 +249,8 @@ def extract(html: str, url: str) -> PageLinks:
         tag = node.tag or ""
         attribute = _ATTRIBUTE.get(tag)
         value = attributes.get(attribute) if attribute else None
+        if value is not None and not value.isprintable():
+            value = value.translate(_URL_TAB_OR_NEWLINE)  # as browsers read it
         rel = attributes.get("rel")
         if tag == "link" and rel and NOT_LINKS.intersection(rel.lower().split()):
             continue  # an origin to connect to early, not a page or file

@@ -9,7 +9,7 @@ from typing import Any
 from urllib.parse import quote
 
 from hooks.core import links_check as kinds
-from hooks.core.links_check import Finding
+from hooks.core.links_check import Finding, one_line
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 TOOL_NAME = "hooks.links"
@@ -49,10 +49,12 @@ def summary(findings: Sequence[Finding], external_checked: int | None = None) ->
         first = group[0]
         shown = {page for finding in group for page in _pages(finding)}
         count = f" (on {len(shown)} pages)" if len(shown) > 1 else ""
-        lines.append(f"  {link} [{kind}]{count}: {first.message}")
+        lines.append(one_line(f"  {link} [{kind}]{count}: {first.message}"))
         if first.suggestion:
-            lines.append(f"    {first.suggestion}")
-        lines.extend(f"    at {finding.location}{_shown_in(finding)}" for finding in group)
+            lines.append(one_line(f"    {first.suggestion}"))
+        lines.extend(
+            one_line(f"    at {finding.location}{_shown_in(finding)}") for finding in group
+        )
     return "\n".join(lines)
 
 

@@ -717,6 +717,9 @@ def test_an_alternate_naming_a_page_of_another_language_is_one_finding_at_the_co
         ("hreflang-lang-mismatch", "docs-project/mkdocs.yml", 0, 4)
     ]
     assert 'hreflang=fr alternates have <html lang="en">' in str(findings[0])
+    # Each page writes its own alternates: one of them shown, the others counted.
+    assert findings[0].url == "../fr/a/ (and 2 other alternates)"  # ../fr/b/, ./
+    assert findings[0].emitter == "theme.language in mkdocs.yml"
     assert "theme.language fr" in str(findings[0])
     # Region subtags and spellings agree: no finding.
     agreeing = {
@@ -736,3 +739,43 @@ def test_an_alternate_naming_a_page_of_another_language_is_one_finding_at_the_co
     assert [(f.kind, "no <html lang>" in f.message) for f in check(bare)[0]] == [
         ("hreflang-lang-mismatch", True)
     ]
+
+
+def test_a_hostile_html_lang_stays_text_in_every_report() -> None:
+    """<html lang> is copied into the finding: a value carrying markup or a line break must
+    not start a new workflow command or reach a report as markup."""
+    alt = '<link rel="alternate" hreflang="{}" href="{}">'
+    hostile = '"><script>alert(1)</script>\n::error::forged'
+    site = site_of(
+        {
+            "a/": page("", "en", head=alt.format("de", "../de/a/")),
+            "de/a/": f"<html lang='{hostile}'><head>{alt.format('en', '../../a/')}</head>"
+            "<body><article>x</article></body></html>",
+            "de/": page("", "de"),
+        }
+    )
+    findings, _ = check(site)
+    assert [f.kind for f in findings] == ["hreflang-lang-mismatch"]
+    assert "<script>alert(1)</script>" in findings[0].message
+    lines = github_annotations(findings)
+    # The break is escaped: '::error::forged' stays inside the one command's message.
+    assert len(lines) == 1 and "\n" not in lines[0] and "%0A::error::forged" in lines[0], lines
+    # The build's log line and the summary: one line each, the break shown as \\n.
+    assert "\n" not in str(findings[0]) and "\\n::error::forged" in str(findings[0])
+    assert not [line for line in summary(findings).splitlines() if line.startswith("::")]
+    # SARIF is JSON: the text as it was.
+    sarif = json.loads(json.dumps(to_sarif(findings)))
+    assert "<script>alert(1)</script>\n" in sarif["runs"][0]["results"][0]["message"]["text"]
+
+
+def test_a_url_wrapped_over_lines_is_read_as_browsers_read_it() -> None:
+    """Browsers drop tabs and line breaks from a URL: a raw-HTML link wrapped in its
+    attribute works, and a finding about one stays one line."""
+    site = site_of(
+        {
+            "x/": page(""),
+            "a/": page('<a href="../\nx/">ok</a><a href="../mis\r\nsing/">broken</a>'),
+        }
+    )
+    findings, _ = check(site)
+    assert [(f.kind, f.url) for f in findings] == [("missing-target", "../missing/")]
