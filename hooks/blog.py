@@ -25,12 +25,15 @@ from pymdownx.slugs import slugify
 
 from hooks import state
 from hooks.core import jsonld, views
-from hooks.core.posts import Content, Post
+from hooks.core.posts import POSTS_DIR, Content, Post
 from hooks.core.render import Renderer
 from hooks.core.search import language_root
 from hooks.core.site import (
     ARCHIVE_KEY,
+    HOME_KEY,
+    LISTING_PREFIX,
     SERIES_DIR,
+    SERIES_INDEX_KEY,
     TAGS_KEY,
     listing_key,
     listing_page_count,
@@ -138,7 +141,7 @@ def listing_pages(content: Content, lang: str, config: MkDocsConfig) -> int:
 
 
 def listing_page_path(number: int) -> str:
-    return f"page/{number}.md"
+    return f"{LISTING_PREFIX}{number}.md"
 
 
 def archive_path(lang: str) -> str:
@@ -247,10 +250,10 @@ _highlighted: list[Page] = []  # nav entries marked active for the page being re
 def section_of(key: str) -> str | None:
     """The nav page a page out of the nav belongs to: posts and listing pages to the home,
     series pages to the series index."""
-    if key.startswith("posts/") or key.startswith("page/"):
-        return "index"
+    if key.startswith((f"{POSTS_DIR}/", LISTING_PREFIX)):
+        return HOME_KEY
     if key.startswith(f"{SERIES_DIR}/"):
-        return f"{SERIES_DIR}/index"
+        return SERIES_INDEX_KEY
     return None
 
 

@@ -235,21 +235,26 @@ class _BackgroundIndex:
                 if self.stopped:
                     return
                 lang, (command, done) = self.wanted.popitem()
-                generation, self.busy = self.generation, True
-                self.process = process = subprocess.Popen(  # noqa: S603 - Pagefind's binary
-                    command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT
-                )
-            output, _ = process.communicate()
-            with self.lock:
-                cancelled = generation != self.generation  # its folder is being rebuilt
+                generation = self.generation
+                try:
+                    self.process = process = subprocess.Popen(  # noqa: S603 - Pagefind's binary
+                        command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT
+                    )
+                except OSError as error:  # (not busy: cancel() must not wait for a run never on)
+                    log.warning(f"Pagefind could not start for the '{lang}' pages: {error}")
+                    continue
+                self.busy = True
             try:  # outside the lock (a request never waits), but cancel() waits for it
-                if cancelled:
-                    pass
-                elif process.returncode == 0:
+                output, _ = process.communicate()
+                with self.lock:
+                    cancelled = generation != self.generation  # its folder is being rebuilt
+                if not cancelled and process.returncode == 0:
                     done()
                     log.info(f"Search index of '{lang}' updated")
-                else:
+                elif not cancelled:
                     log.warning(f"Pagefind failed on the '{lang}' pages:\n{output.decode()}")
+            except Exception as error:  # (the thread serves every later request)
+                log.warning(f"Search index of '{lang}' not updated: {error!r}")
             finally:
                 with self.lock:
                     self.busy = False

@@ -314,6 +314,34 @@ def test_links_of_the_post_page_html_are_rebased_as_its_markdown_links() -> None
     assert 'href="../../otro/#x"' in rebased and 'href="falta.md"' in rebased
 
 
+def test_only_attributes_are_rewritten_never_text_that_reads_like_one() -> None:
+    """A post about HTML shows `srcset="b.png 2x"`, `href="x.md"` and `id="x"` as text
+    (Python-Markdown escapes '<' in code, not '"'): the parallel view shows it unchanged.
+    Attributes an author's raw HTML writes in single quotes, unquoted or in capitals are
+    rewritten as Python-Markdown's are."""
+    text = (
+        '<p>Write <code>&lt;img srcset="b.png 2x" src="a.png" id="i"&gt;</code> or'
+        ' <code>href="otro.md"</code> and href="#n" as prose.</p>'
+    )
+    pages = {"posts/otro.md": "posts/otro/"}
+    assert pt.rebase_page_links(text, "posts/este/", "posts/este/paralelo/", relative_url) == text
+    assert pt.rebase_srcsets(text, "posts/este/", "posts/este/paralelo/", relative_url) == text
+    assert pt.rebase_links(text, "posts", "posts/este/paralelo/", pages.get, str, relative_url) == (
+        text
+    )
+    assert pt.prefix_ids(text, "es-") == text
+    raw = (
+        "<a HREF='otro.md' title='a href=\"x.md\"'>o</a> <img src=img/a.png"
+        " srcset='../img/a@2x.png 2x'> <h2 ID=t>T</h2> <a href=#t>t</a>"
+    )
+    rebased = pt.rebase_links(raw, "posts", "posts/este/paralelo/", pages.get, str, relative_url)
+    assert "HREF='../../otro/'" in rebased and "title='a href=\"x.md\"'" in rebased
+    assert 'src="../../img/a.png"' in rebased
+    rebased = pt.rebase_srcsets(raw, "posts/este/", "posts/este/paralelo/", relative_url)
+    assert "srcset='../../img/a@2x.png 2x'" in rebased
+    assert 'ID="es-t"' in pt.prefix_ids(raw, "es-") and 'href="#es-t"' in pt.prefix_ids(raw, "es-")
+
+
 def test_srcset_candidates_are_rebased_from_the_page_they_were_written_for() -> None:
     """MkDocs rewrites no srcset: its URLs are relative to the post's page, in the page's
     HTML and in the Markdown's alike; the parallel page, a folder deeper, rebases each

@@ -115,3 +115,26 @@ def test_a_whole_rebuild_cancels_the_background_index_before_cleaning() -> None:
         assert written == ["en"]
     finally:
         index.stop()
+
+
+def test_the_background_index_outlives_a_run_that_cannot_start_or_finish() -> None:
+    """A Pagefind binary that cannot start, or a clean-up step that fails, is a warning:
+    cancel() does not wait for a run that never began, and later runs still go ahead."""
+    index = _BackgroundIndex()
+    quick = [sys.executable, "-c", "pass"]
+    finished = threading.Event()
+
+    def failing() -> None:
+        raise OSError("disk full")
+
+    try:
+        index.request("es", ["/nonexistent/pagefind"], lambda: None)
+        index.request("en", quick, failing)
+        wait_for(lambda: not index.wanted and not index.busy, timeout=30)
+        started = time.perf_counter()
+        index.cancel()
+        assert time.perf_counter() - started < 5
+        index.request("en", quick, finished.set)
+        assert finished.wait(30)
+    finally:
+        index.stop()

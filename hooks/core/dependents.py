@@ -35,6 +35,7 @@ from hooks.core.site import (
     HOME_KEY,
     LISTING_PREFIX,
     SERIES_DIR,
+    SERIES_INDEX_KEY,
     TAGS_KEY,
     SiteModel,
     listing_key,
@@ -43,7 +44,6 @@ from hooks.core.site import (
 )
 
 GENERATED = "(generated)"  # how Content.add_page marks the pages hooks generate
-SERIES_INDEX_KEY = f"{SERIES_DIR}/index"
 
 # The kinds of page a site has (page_kind); each has a rule in dependents().
 POST, PARALLEL, HOME, LISTING, ARCHIVE, TAGS, SERIES, SERIES_INDEX, SECTION = (
@@ -118,7 +118,8 @@ def dependents(
                 rebuild.pages.add((lang, new.rel_path))
     # What a post page shows of other posts (neighbours, series parts, versions).
     contexts = (_Contexts.of_model(before, per_page), _Contexts.of_model(after, per_page))
-    for key in sorted(_contexts_to_compare(before, after, keys)):
+    changed_posts = _changed_posts(before, after)  # (once a save: every version compared)
+    for key in sorted(_contexts_to_compare(before, after, keys, changed_posts)):
         for lang in languages:
             if contexts[0].of(lang, key) != contexts[1].of(lang, key):
                 for model in (before, after):
@@ -128,16 +129,14 @@ def dependents(
         key for key in keys if _views(contexts[0], key) != _views(contexts[1], key)
     )
     if not changed_keys:
-        _add_parallel_pages(rebuild, before, after, shown)
+        _add_parallel_pages(rebuild, before, after, shown, changed_posts)
         return rebuild
     series: set[str] = set()
     relinked: set[str] = set()  # slugs whose pages appeared, went or changed inclusion
     for key in changed_keys:
         for model in (before, after):
-            for lang in languages:
-                post = model.content.posts.get(lang, {}).get(key)
-                if post is not None:
-                    rebuild.pages.add((lang, post.rel_path))
+            for post in model.content.versions_of(key):
+                rebuild.pages.add((post.lang, post.rel_path))
             if series_id := model.series.of_post.get(key):
                 series.add(series_id)
         if _inclusion(before, key) != _inclusion(after, key):
@@ -146,24 +145,26 @@ def dependents(
         for model in (before, after):
             for key, of in model.series.of_post.items():
                 if of == series_id:
-                    for lang in languages:
-                        if post := model.content.posts.get(lang, {}).get(key):
-                            rebuild.pages.add((lang, post.rel_path))
+                    for post in model.content.versions_of(key):
+                        rebuild.pages.add((post.lang, post.rel_path))
     for lang in languages:
         rebuild.pages.update(_language_pages(contexts, lang, per_page, sorted(series)))
         if contexts[0].listed(lang) != contexts[1].listed(lang):
             rebuild.feeds.add(lang)
     mentioning = _mentioning(sources, relinked, languages)
     rebuild.pages.update(mentioning)
-    _add_parallel_pages(rebuild, before, after, shown | mentioning)
+    _add_parallel_pages(rebuild, before, after, shown | mentioning, changed_posts)
     return rebuild
 
 
-def _contexts_to_compare(before: SiteModel, after: SiteModel, keys: set[str]) -> set[str]:
+def _contexts_to_compare(
+    before: SiteModel, after: SiteModel, keys: set[str], changed: set[str]
+) -> set[str]:
     """The posts whose :func:`post_context` may differ: all of ``keys``, unless every
     listing keeps its order and every series its parts, when only a changed post's own
     context, its series' parts' and its listing neighbours' can (the rest are made of the
-    same posts). At 1000 posts a language, comparing every context cost a second a save."""
+    same posts; ``changed``: the posts whose data changed). At 1000 posts a language,
+    comparing every context cost a second a save."""
     content_before, content_after = before.content, after.content
     if content_before.drafts_visible != content_after.drafts_visible:
         return keys
@@ -173,7 +174,6 @@ def _contexts_to_compare(before: SiteModel, after: SiteModel, keys: set[str]) ->
             return keys
     if _series_shape(before) != _series_shape(after):
         return keys
-    changed = _changed_posts(before, after)
     found = set(changed)
     for key in changed:
         if run := after.series.run_of(key):
@@ -250,25 +250,29 @@ def parallel_pages(model: SiteModel, lang: str) -> dict[str, str]:
 
 
 def _add_parallel_pages(
-    rebuild: Rebuild, before: SiteModel, after: SiteModel, shown: Collection[tuple[str, str]]
+    rebuild: Rebuild,
+    before: SiteModel,
+    after: SiteModel,
+    shown: Collection[tuple[str, str]],
+    changed: set[str],
 ) -> None:
     """The parallel pages, in every language, of every post one of whose versions changed
-    (any of its data) or is in ``shown`` (its Markdown changed, or a page it links to came
-    or went): each shows both versions whole (words, titles, staleness, body links)."""
+    (``changed``: any of its data) or is in ``shown`` (its Markdown changed, or a page it
+    links to came or went): each shows both versions whole (words, titles, staleness, body
+    links)."""
     keys = set()
     for model in (before, after):
         for lang, rel_path in shown:
             key = model.content.path_keys.get(lang, {}).get(rel_path)
             if key is not None and key in model.content.posts.get(lang, {}):
                 keys.add(key)
-    keys.update(_changed_posts(before, after))
+    keys.update(changed)
     for model in (before, after):
         content = model.content
         for key in keys:
-            for lang in content.languages:
-                post = content.posts.get(lang, {}).get(key)
-                if post is not None and partner(content, post) is not None:
-                    rebuild.pages.add((lang, parallel_path(post)))
+            for post in content.versions_of(key):
+                if partner(content, post) is not None:
+                    rebuild.pages.add((post.lang, parallel_path(post)))
 
 
 class _Contexts:
@@ -385,21 +389,17 @@ def _written_pages(model: SiteModel, lang: str) -> dict[str, Any]:
 
 def _views(cache: _Contexts, key: str) -> dict[str, tuple[Any, ...]]:
     model = cache.model
-    found = {}
-    for lang in model.content.languages:
-        post = model.content.posts.get(lang, {}).get(key)
-        if post is not None:
-            of = model.series.of_post.get(key)
-            found[lang] = (cache.view(post), model.content.readable(post), of)
-    return found
+    of = model.series.of_post.get(key)
+    return {
+        post.lang: (cache.view(post), model.content.readable(post), of)
+        for post in model.content.versions_of(key)
+    }
 
 
 def _inclusion(model: SiteModel, key: str) -> dict[str, tuple[str, bool]]:
-    found = {}
-    for lang in model.content.languages:
-        if post := model.content.posts.get(lang, {}).get(key):
-            found[lang] = (post.translation_status, post.draft)
-    return found
+    return {
+        post.lang: (post.translation_status, post.draft) for post in model.content.versions_of(key)
+    }
 
 
 def _language_pages(

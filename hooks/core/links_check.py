@@ -220,18 +220,18 @@ def _reuse_key(page_url: str, ancestors: list[str], url: str) -> tuple[str, str]
     links with the same key point at the same place, so that what _check_link says of a
     link not the author's (the cross-language rule aside, which only content links meet)
     holds for the other. A '../' link is keyed from the folder it climbs to
-    ('../../assets/x.css' from posts/a/ and from posts/b/: ('', 'assets/x.css')); a
+    ('../../assets/x.css' from posts/a/ and from posts/b/: ('', './assets/x.css')); a
     fragment or query alone, from the page itself."""
-    if url == "" or url[0] in "#?":
+    if url.lstrip()[:1] in ("", "#", "?"):  # (' #x' is '#x': the URL is stripped first)
         return page_url, url
     if url.startswith("../") and "%" not in url:  # (an escaped '/' could make a segment)
         ups = 1
         while url.startswith("../", 3 * ups):
             ups += 1
         if ups < len(ancestors):
-            rest = url[3 * ups :]
-            # '../' and '../#x' name the folder, which '' and '#x' alone do not: './'
-            return ancestors[ups], rest if rest and rest[0] not in "#?" else "./" + rest
+            # Always './' before the rest: '../' names the folder, which '' does not; and
+            # '..//e.org/x' stays a path, which '//e.org/x' alone is not.
+            return ancestors[ups], "./" + url[3 * ups :]
     return ancestors[0], url
 
 
@@ -315,11 +315,12 @@ def merge(site: BuiltSite, findings: Iterable[Finding]) -> list[Finding]:
                 first, path=site.config_label, line=0, col=0, emitter=f"{setting} in mkdocs.yml"
             )
         if language:
-            # One alternate as the example: a site writing each page's alternates has
-            # hundreds of them here.
-            others = len({f.url for f in group}) - 1
-            if others:
-                first = replace(first, url=f"{first.url} (and {others} other alternates)")
+            # One alternate as the example, told after grouping (a site writing each page's
+            # alternates has hundreds of them) and kept out of the defect's name (written).
+            count = len({f.url for f in group})
+            if count > 1:
+                example = f" (e.g. {first.url}, one of {count} alternates)"
+                first = replace(first, message=first.message + example)
         elif setting == ALTERNATE_SETTING and first.kind.startswith("hreflang"):
             links = sorted({f.url for f in group})
             if first.kind == HREFLANG_NOT_RECIPROCAL:
@@ -350,8 +351,8 @@ def merge(site: BuiltSite, findings: Iterable[Finding]) -> list[Finding]:
 
 def _defect_key(site: BuiltSite, finding: Finding) -> tuple[object, ...]:
     if finding.kind == HREFLANG_LANG_MISMATCH:
-        # (the message names the language claimed and the one declared)
-        return ("language", finding.kind, finding.message)
+        # (written names the language claimed, the message the one declared)
+        return ("language", finding.kind, finding.written, finding.message)
     emitted = not finding.emitter.startswith(CONTENT)
     if emitted and finding.kind.startswith("hreflang"):
         if site.config_paths.get(finding.target) == ALTERNATE_SETTING:
@@ -647,15 +648,18 @@ def _check_hreflang(site: BuiltSite, page: PageLinks, source: Source | None) -> 
                 replace(base, kind=HREFLANG_MISSING, message=message, target=resolved[0])
             )
             continue
-        if lang != "x-default" and not _same_language(lang, target.lang):
+        default = lang.strip().lower() == "x-default"
+        if not default and not _is_404(page.url) and not _same_language(lang, target.lang):
             # Every page of a language built with the wrong theme.language: fixed in the
-            # config, one finding per language (merge groups them by this message).
+            # config, one finding per language (merge groups them by this message). (A 404
+            # page's alternates name whatever page was built last: not a language's.)
             declared = f'<html lang="{target.lang}">' if target.lang else "no <html lang>"
             findings.append(
                 replace(
                     base,
                     kind=HREFLANG_LANG_MISMATCH,
-                    message=f"pages given as hreflang={lang} alternates have {declared}:"
+                    written=f"hreflang={lang}",  # (as the theme wrote it: the defect's name)
+                    message=f"the pages these alternates name have {declared}:"
                     " browsers, screen readers and search engines take them for"
                     f" {target.lang or 'an unknown language'}",
                     suggestion=f"build that language with theme.language {lang}"
@@ -666,11 +670,11 @@ def _check_hreflang(site: BuiltSite, page: PageLinks, source: Source | None) -> 
                     emitter="theme.language in mkdocs.yml",
                 )
             )
-        if lang == "x-default" or target.url == page.url:
+        if default or target.url == page.url:
             continue
         back = set()
         for code, url in target.hreflang.items():
-            there = resolve(site, target.url, url) if code != "x-default" else None
+            there = resolve(site, target.url, url) if code.strip().lower() != "x-default" else None
             if isinstance(there, tuple):
                 back.add(there[0])
         if page.url not in back and _page_for(site, page.url) is not None:

@@ -113,7 +113,7 @@ def packed(pages: Mapping[str, PageLinks]) -> bytes:
             (
                 page.url,
                 page.lang,
-                sorted(page.ids),
+                page.ids,  # (marshal writes a set as it is)
                 [tuple(link) for link in page.links],
                 page.hreflang,
             )
@@ -131,7 +131,7 @@ def unpacked(data: bytes) -> dict[str, PageLinks]:
     gc.disable()
     try:
         return {
-            url: PageLinks(url, lang, set(ids), [make(link) for link in links], hreflang)
+            url: PageLinks(url, lang, ids, [make(link) for link in links], hreflang)
             for url, lang, ids, links, hreflang in marshal.loads(data)  # noqa: S302  # our fork
         }
     finally:

@@ -427,23 +427,53 @@ def html_blocks(html: str) -> tuple[list[HtmlBlock], list[str]]:
     return blocks, footnotes
 
 
-_ID = re.compile(r'(\sid=")([^"]*)(")')
-_URL = re.compile(r'(\s(?:href|src)=")([^"]*)(")')
-_SRCSET = re.compile(r'(\ssrcset=")([^"]*)(")')
+# A start tag, its attribute values quoted or not (Python-Markdown quotes with '"'; an
+# author's raw HTML may not), and one attribute with a value: only attributes are
+# rewritten, never text that reads like one (`<code>srcset="b.png 2x"</code>` in a post
+# about HTML, where '"' is not escaped).
+_TAG = re.compile(
+    r"""<[A-Za-z][^\s/>]*(?:\s+[^\s"'=<>`/]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?|\s*/)*\s*>"""
+)
+_ATTRIBUTE = re.compile(r"""(\s)([^\s"'=<>`/]+)(\s*=\s*)(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""")
+# (value as written, attributes to add after it) or None: the attribute as it was
+Rewrite = Callable[[str, str], "tuple[str, str] | None"]
+
+
+def rewrite_attributes(html: str, rewrite: Rewrite) -> str:
+    """``html`` with every start tag's attributes passed to ``rewrite(name, value)`` (the
+    name in lower case, the value as written between its quotes, entities and all)."""
+
+    def in_tag(tag: re.Match[str]) -> str:
+        def attribute(match: re.Match[str]) -> str:
+            double, single, bare = match.group(4, 5, 6)
+            value = double if double is not None else single if single is not None else bare
+            new = rewrite(match.group(2).lower(), value)
+            if new is None:
+                return match.group(0)
+            quote = "'" if single is not None else '"'
+            lead, name, equals = match.group(1, 2, 3)
+            return f"{lead}{name}{equals}{quote}{new[0]}{quote}{new[1]}"
+
+        return _ATTRIBUTE.sub(attribute, tag.group(0))
+
+    return _TAG.sub(in_tag, html)
+
+
+_LINKS = ("href", "src")
 
 
 def prefix_ids(html: str, prefix: str) -> str:
     """Every ``id`` and in-page ``#link`` of one version given ``prefix``: both versions
     share the page, and their ids (footnotes, headings) could clash."""
-    html = _ID.sub(lambda m: f"{m.group(1)}{prefix}{m.group(2)}{m.group(3)}", html)
-    return _URL.sub(
-        lambda m: (
-            f"{m.group(1)}#{prefix}{m.group(2)[1:]}{m.group(3)}"
-            if m.group(2).startswith("#") and len(m.group(2)) > 1
-            else m.group(0)
-        ),
-        html,
-    )
+
+    def prefixed(name: str, value: str) -> tuple[str, str] | None:
+        if name == "id":
+            return prefix + value, ""
+        if name in _LINKS and value.startswith("#") and len(value) > 1:
+            return f"#{prefix}{value[1:]}", ""
+        return None
+
+    return rewrite_attributes(html, prefixed)
 
 
 def _relative_parts(value: str) -> tuple[str, str] | None:
@@ -473,27 +503,22 @@ def rebase_links(
     ``hreflang``: added to links to pages, when the document is shown on a page in
     another language."""
 
-    def rebase(match: re.Match[str]) -> str:
-        parts = _relative_parts(match.group(2))
+    def rebase(name: str, value: str) -> tuple[str, str] | None:
+        parts = _relative_parts(value) if name in _LINKS else None
         if parts is None:
-            return match.group(0)
+            return None
         path, rest = parts
         target = posixpath.normpath(posixpath.join(source_dir, path)) if path else ""
         if target.endswith(".md"):
             url = url_of_page(target)
             if url is None:
-                return match.group(0)
+                return None
         else:
             url = url_of_file(target)
-        new = relative(url, page_url) + rest
-        marked = (
-            f' hreflang="{hreflang}"'
-            if hreflang and target.endswith(".md") and match.group(1).strip().startswith("href")
-            else ""
-        )
-        return f"{match.group(1)}{new}{match.group(3)}{marked}"
+        marked = hreflang and target.endswith(".md") and name == "href"
+        return relative(url, page_url) + rest, f' hreflang="{hreflang}"' if marked else ""
 
-    return _URL.sub(rebase, html)
+    return rewrite_attributes(html, rebase)
 
 
 def rebase_page_links(
@@ -502,10 +527,17 @@ def rebase_page_links(
     """Relative links of HTML rendered for the page at site URL ``from_url`` (where MkDocs
     has already turned ``.md`` targets into page URLs) made to work from the page at
     ``page_url`` in the same language: what :func:`rebase_links` gives for the Markdown's
-    own HTML. A ``.md`` target MkDocs could not resolve stays as written, as there."""
+    own HTML, srcset candidates included. A ``.md`` target MkDocs could not resolve stays
+    as written, as there."""
     rebase = _page_rebaser(from_url, page_url, relative)
-    html = _URL.sub(lambda match: f"{match.group(1)}{rebase(match.group(2))}{match.group(3)}", html)
-    return rebase_srcsets(html, from_url, page_url, relative)
+    rebase_srcset = _srcset_rebaser(from_url, page_url, relative)
+
+    def rebased(name: str, value: str) -> tuple[str, str] | None:
+        if name in _LINKS:
+            return rebase(value), ""
+        return rebase_srcset(name, value)
+
+    return rewrite_attributes(html, rebased)
 
 
 def rebase_srcsets(
@@ -514,19 +546,24 @@ def rebase_srcsets(
     """The ``srcset`` candidates of HTML written for the page at site URL ``from_url`` made
     to work from the page at ``page_url``: MkDocs rewrites no srcset, so its URLs are
     relative to the page they were written for, in the Markdown's HTML too."""
+    return rewrite_attributes(html, _srcset_rebaser(from_url, page_url, relative))
+
+
+def _srcset_rebaser(from_url: str, page_url: str, relative: Callable[[str, str], str]) -> Rewrite:
     rebase = _page_rebaser(from_url, page_url, relative)
 
-    def rebased(match: re.Match[str]) -> str:
-        candidates = srcset_candidates(html_module.unescape(match.group(2)))
+    def rebased(name: str, value: str) -> tuple[str, str] | None:
+        if name != "srcset":
+            return None
+        candidates = srcset_candidates(html_module.unescape(value))
         if all(rebase(url) == url for url, _ in candidates):
-            return match.group(0)  # nothing relative: as written
+            return None  # nothing relative: as written
         value = ", ".join(
             f"{rebase(url)} {descriptors}".rstrip() for url, descriptors in candidates
         )
-        escaped = html_module.escape(value, quote=False).replace('"', "&quot;")
-        return f"{match.group(1)}{escaped}{match.group(3)}"
+        return html_module.escape(value), ""  # (quotes too: the value may be in either)
 
-    return _SRCSET.sub(rebased, html)
+    return rebased
 
 
 def _page_rebaser(

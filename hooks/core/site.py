@@ -18,6 +18,7 @@ ARCHIVE_KEY = "archive"
 TAGS_KEY = "tags"
 HOME_KEY = "index"
 LISTING_PREFIX = "page/"  # translation_key of listing page N (from 2): page/N
+SERIES_INDEX_KEY = f"{SERIES_DIR}/index"
 
 
 def listing_key(number: int) -> str:

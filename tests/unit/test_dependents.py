@@ -317,8 +317,10 @@ def test_comparing_only_the_contexts_that_can_change_finds_the_same_pages(
     real = module._contexts_to_compare
     pruned: list[int] = []
 
-    def counting(before: SiteModel, after: SiteModel, keys: set[str]) -> set[str]:
-        found = real(before, after, keys)
+    def counting(
+        before: SiteModel, after: SiteModel, keys: set[str], changed: set[str]
+    ) -> set[str]:
+        found = real(before, after, keys, changed)
         pruned.append(len(found) < len(keys))
         return found
 
@@ -333,7 +335,7 @@ def test_comparing_only_the_contexts_that_can_change_finds_the_same_pages(
         monkeypatch.setattr(module, "_contexts_to_compare", counting)
         module._Contexts._last = None
         found = dependents(*args)
-        monkeypatch.setattr(module, "_contexts_to_compare", lambda b, a, keys: keys)
+        monkeypatch.setattr(module, "_contexts_to_compare", lambda b, a, keys, changed: keys)
         module._Contexts._last = None
         every = dependents(*args)
         assert (found.full, found.pages, found.feeds) == (every.full, every.pages, every.feeds), (

@@ -15,6 +15,7 @@ import pytest
 from hooks.core.links_check import (
     UNREACHABLE,
     BuiltSite,
+    Finding,
     Source,
     _ancestors,
     _folder_of,
@@ -165,6 +166,10 @@ def site_of(
         url,
         {u: Source(f"docs/{u.rstrip('/') or 'index'}.md", content="") for u in pages},
     )
+
+
+def sarif_fingerprints(findings: list[Finding]) -> list[dict[str, str]]:
+    return [r["partialFingerprints"] for r in to_sarif(findings)["runs"][0]["results"]]
 
 
 def kinds(site: BuiltSite) -> list[tuple[str, str]]:
@@ -593,7 +598,7 @@ def test_links_with_one_reuse_key_resolve_alike() -> None:
     """The check takes a link not the author's as fine when one with the same key was: the
     key must never join two links that point at different places."""
     site = site_of({})
-    pages = ["", "404.html", "a/", "a/b/", "a/c/", "x.html", "a/b/c/", "en/a/b/", "en/"]
+    pages = ["", "404.html", "a/", "a/b/", "a/c/", "x.html", "a/b/c/", "en/a/b/", "en/", "a/z.html"]
     urls = [
         "",
         "#",
@@ -633,6 +638,17 @@ def test_links_with_one_reuse_key_resolve_alike() -> None:
         "./?q",
         "../?q",
         "c/../../x",
+        " #x",
+        " ?q",
+        "\t#x",
+        "/x",
+        "//e.org/x",
+        "..//e.org/x",
+        "..///e.org/x",
+        " x",
+        "../ x",
+        "..//x/",
+        "../../?q",
     ]
     resolved: dict[tuple[str, str], tuple[object, str, str]] = {}
     for page_url in pages:
@@ -649,11 +665,11 @@ def test_links_with_one_reuse_key_resolve_alike() -> None:
     # It does join the theme's links of every post: the reason it exists.
     assert _reuse_key("posts/a/", _ancestors("posts/a/"), "../../assets/x.css") == (
         "",
-        "assets/x.css",
+        "./assets/x.css",
     )
     assert _reuse_key("posts/b/", _ancestors("posts/b/"), "../../assets/x.css") == (
         "",
-        "assets/x.css",
+        "./assets/x.css",
     )
 
 
@@ -716,9 +732,15 @@ def test_an_alternate_naming_a_page_of_another_language_is_one_finding_at_the_co
     assert [(f.kind, f.path, f.line, len(f.pages)) for f in findings] == [
         ("hreflang-lang-mismatch", "docs-project/mkdocs.yml", 0, 4)
     ]
-    assert 'hreflang=fr alternates have <html lang="en">' in str(findings[0])
-    # Each page writes its own alternates: one of them shown, the others counted.
-    assert findings[0].url == "../fr/a/ (and 2 other alternates)"  # ../fr/b/, ./
+    assert 'hreflang=fr: the pages these alternates name have <html lang="en">' in str(findings[0])
+    # Each page writes its own alternates: one of them shown, the others counted, in the
+    # message; the defect's name (a SARIF fingerprint's) holds neither.
+    assert findings[0].written == "hreflang=fr"
+    assert "(e.g. ../fr/a/, one of 3 alternates)" in findings[0].message  # ../fr/b/, ./
+    one_more = {**pages, **pair("c")}
+    grown = check(replace(site_of(one_more), config_label="docs-project/mkdocs.yml"))[0]
+    assert "one of 4 alternates" in grown[0].message
+    assert sarif_fingerprints(grown) == sarif_fingerprints(findings)
     assert findings[0].emitter == "theme.language in mkdocs.yml"
     assert "theme.language fr" in str(findings[0])
     # Region subtags and spellings agree: no finding.
@@ -739,6 +761,22 @@ def test_an_alternate_naming_a_page_of_another_language_is_one_finding_at_the_co
     assert [(f.kind, "no <html lang>" in f.message) for f in check(bare)[0]] == [
         ("hreflang-lang-mismatch", True)
     ]
+    # x-default in any case names no language; a declared language is read trimmed and in
+    # any case; a 404 page's alternates name whatever page was built last: none reported.
+    heads = [("X-Default", "{}a/"), ("en", "{}a/"), ("fr", "{}fr/a/")]
+    spelled = {
+        "fr/": page("", "fr"),
+        "a/": page("", "en", head="".join(alt.format(c, u.format("../")) for c, u in heads)),
+        "fr/a/": page(
+            "", " FR ", head="".join(alt.format(c, u.format("../../")) for c, u in heads)
+        ),
+    }
+    assert check(site_of(spelled))[0] == []
+    # The x-default alternate is not a way back: fr/a/ naming a/ only as x-default.
+    one_way = {**spelled, "fr/a/": page("", "fr", head=alt.format("x-DEFAULT", "../../a/"))}
+    assert [f.kind for f in check(site_of(one_way))[0]] == ["hreflang-not-reciprocal"]
+    lost = {**spelled, "404.html": page("", "en", head=alt.format("de", "fr/a/"))}
+    assert [f.kind for f in check(site_of(lost))[0]] == ["hreflang-not-reciprocal"]
 
 
 def test_a_hostile_html_lang_stays_text_in_every_report() -> None:
