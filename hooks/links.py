@@ -53,7 +53,7 @@ from hooks.core.links_check import (
     site_path,
 )
 from hooks.core.links_external import Checker, ExternalOptions
-from hooks.core.links_extract import PageLinks, extract, packed, unpacked
+from hooks.core.links_extract import PageLinks, collector_paused, extract, packed, unpacked
 from hooks.core.links_report import github_annotations, summary, to_json, to_sarif
 from hooks.core.links_source import Includes
 
@@ -99,7 +99,8 @@ def run_checks(
     """Internal findings, plus dead external links when enabled; and how many external
     URLs were checked (None when external checks are off). ``only``: the pages whose links
     are checked (default: every page)."""
-    findings, external = check(site, only)  # merged already
+    with collector_paused():  # (see there: half the check's time in a large build)
+        findings, external = check(site, only)  # merged already
     if not options.external:
         return findings, None
     external_findings = []
@@ -192,6 +193,7 @@ class _Build:
     pages: dict[str, PageLinks] = field(default_factory=dict)
     sources: dict[str, Source] = field(default_factory=dict)
     extract_seconds: float = 0.0  # parsing pages as they are written, for the timing line
+    forked_seconds: float = 0.0  # the same, in the processes building other languages
 
 
 class Collector:
@@ -281,10 +283,12 @@ def _collect() -> tuple[bytes, dict[str, Source], float]:
 
 
 def _merge(data: object) -> None:
+    started = time.perf_counter()
     pages, sources, seconds = data  # type: ignore[misc]  # what _collect returned
     _collector.build.pages.update(unpacked(pages))
     _collector.build.sources.update(sources)
-    _collector.build.extract_seconds += seconds
+    _collector.build.forked_seconds += seconds
+    _collector.build.extract_seconds += time.perf_counter() - started  # (waited for, here)
 
 
 state.hand_off("links", _collect, _merge)
@@ -323,13 +327,15 @@ def on_post_build(config: MkDocsConfig) -> None:
     if serve_state.active():  # `mkdocs serve --dirty`: the rebuilt pages, against the site
         before = {url: serve_state.memory.links.get(url) for url in _collector.build.pages}
         known = serve_state.link_pages(_collector.build.pages)
-    site = _collector.finish(config, known=known)
+    with collector_paused():  # (a walk of the site folder: short-lived objects only)
+        site = _collector.finish(config, known=known)
     if serve_state.active():  # findings on pages not rebuilt are mapped to their lines too
         _collector.site = site = replace(
             site, sources=serve_state.link_sources(_collector.build.sources)
         )
         only = set(_collector.build.pages) | linking_to(site, before, _collector.build.pages)
-    _check(site, options, only, started - _collector.build.extract_seconds)
+    build = _collector.build
+    _check(site, options, only, started, build.extract_seconds, build.forked_seconds)
 
 
 def check_rendered(config: MkDocsConfig, fresh: dict[str, PageLinks]) -> None:
@@ -345,16 +351,31 @@ def check_rendered(config: MkDocsConfig, fresh: dict[str, PageLinks]) -> None:
     _check(site, options_from(config.extra, root, os.environ), only, started)
 
 
-def _check(site: BuiltSite, options: Options, only: set[str] | None, started: float) -> None:
+def _check(
+    site: BuiltSite,
+    options: Options,
+    only: set[str] | None,
+    started: float,
+    reading: float = 0.0,
+    reading_elsewhere: float = 0.0,
+) -> None:
+    """Check ``site`` and log what was found; ``reading``: the seconds this process spent
+    reading pages as they were written, ``reading_elsewhere``: the other languages'
+    processes (side by side with this one: not all of it is waited for)."""
     findings, checked = run_checks(site, options, only)
     for finding in sorted(findings, key=lambda f: (f.path, f.line, f.col, f.url)):
         log.warning(str(finding))  # a warning: --strict turns any finding into a failure
     report(findings, checked, options, log.info)
     checked_pages = site.pages if only is None else only
     links = sum(len(site.pages[url].links) for url in checked_pages)
+    checking = time.perf_counter() - started
+    total = reading + reading_elsewhere + checking
+    parts = f"reading pages {reading:.2f} s"
+    if reading_elsewhere:
+        parts += f" here and {reading_elsewhere:.2f} s in the other processes"
     log.info(
-        f"Link check: {links} links on {len(checked_pages)} pages, "
-        f"{time.perf_counter() - started:.2f} s"
+        f"Link check: {links} links on {len(checked_pages)} pages, {total:.2f} s"
+        + (f" ({parts}, checking {checking:.2f} s)" if reading else "")
     )
 
 

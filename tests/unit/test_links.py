@@ -30,6 +30,7 @@ from hooks.core.links_extract import (
     CONTENT,
     COPIES_END,
     COPIES_START,
+    collector_paused,
     extract,
     packed,
     srcset_urls,
@@ -697,6 +698,42 @@ def test_a_theme_link_is_checked_on_every_page_where_it_points_elsewhere() -> No
         ("missing-target", "a/x/", "../x/", ("a/b/",)),
         ("missing-target", "gone.css", "../../gone.css", ("c/", "d/", "d/e/")),
     ]
+
+
+def test_the_collector_is_paused_only_while_links_are_read(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Reading a page's links pauses Python's garbage collector (its passes over a large
+    build's heap found nothing of the parse's), and gives it back as it was: on, or off
+    when something else had turned it off; an error inside gives it back too."""
+    import gc
+
+    seen: list[bool] = []
+    assert gc.isenabled()
+    with collector_paused():
+        seen.append(gc.isenabled())
+    assert seen == [False] and gc.isenabled()
+    from hooks.core import links_extract
+
+    real_parser = links_extract.LexborHTMLParser
+
+    def parser(html: str) -> object:
+        seen.append(gc.isenabled())
+        return real_parser(html)
+
+    monkeypatch.setattr(links_extract, "LexborHTMLParser", parser)
+    assert extract(page("<a href='x/'>x</a>"), "").links
+    assert seen == [False, False] and gc.isenabled()
+    with pytest.raises(ValueError), collector_paused():
+        raise ValueError
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with collector_paused():
+            pass
+        assert not gc.isenabled()  # not turned on behind its owner's back
+    finally:
+        gc.enable()
 
 
 def test_packed_pages_come_back_equal() -> None:
