@@ -7,6 +7,7 @@ of the site's hooks (identified by the classes they render with), or a theme tem
 from __future__ import annotations
 
 import contextlib
+import functools
 import gc
 import marshal
 from collections.abc import Iterator, Mapping
@@ -203,10 +204,20 @@ def _first_rule(index: dict[tuple[str, str], int], tag: str, classes: str | None
     return found
 
 
+@functools.lru_cache(maxsize=4096)  # (a site's pages share a few hundred tag and class pairs)
+def _own_rule(tag: str, classes: str | None) -> int:
+    return _first_rule(_OWN_INDEX, tag, classes)
+
+
+@functools.lru_cache(maxsize=4096)
+def _container_rule(tag: str, classes: str | None) -> int:
+    rule = _first_rule(_CONTAINER_INDEX, tag, classes)
+    return len(_CONTAINERS) if rule == -1 else rule
+
+
 def _priority(node: LexborNode) -> int:
     """Index in _CONTAINERS of the first container selector ``node`` matches."""
-    rule = _first_rule(_CONTAINER_INDEX, node.tag or "", node.attributes.get("class"))
-    return len(_CONTAINERS) if rule == -1 else rule
+    return _container_rule(node.tag or "", node.attributes.get("class"))
 
 
 def without_copies(html: str) -> str:
@@ -295,7 +306,7 @@ _THEME = "theme: main.html"
 def _own_origin(tag: str, attributes: dict[str, str | None], value: str | None) -> str | None:
     """Who emitted a link known by its own tag and class (a permalink, an emoji), or its
     href (a code line anchor); None: its container says."""
-    rule = _first_rule(_OWN_INDEX, tag, attributes.get("class"))
+    rule = _own_rule(tag, attributes.get("class"))
     if rule != -1:
         return _OWN_CLASSES[rule][2]
     if tag == "a" and value is not None and value.startswith(_LINE_ANCHORS[0]):
