@@ -99,7 +99,7 @@ def run_checks(
     """Internal findings, plus dead external links when enabled; and how many external
     URLs were checked (None when external checks are off). ``only``: the pages whose links
     are checked (default: every page)."""
-    with collector_paused():  # (see there: half the check's time in a large build)
+    with collector_paused():  # (see there: about a second in a large build)
         findings, external = check(site, only)  # merged already
     if not options.external:
         return findings, None

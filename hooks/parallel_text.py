@@ -270,23 +270,24 @@ def _fitted(html: str, post: Post, rendered: _Rendered, page_url: str, page_lang
         return url_of(target, post.lang, default) if known else None
 
     if rendered.page_url is not None:  # the post page's HTML: links already page URLs
-        html = pt.rebase_page_links(html, rendered.page_url, page_url, relative_url)
+        rebasers = [pt.page_links_rebaser(rendered.page_url, page_url, relative_url)]
     else:
-        html = pt.rebase_links(
-            html,
-            posixpath.dirname(post.rel_path),
-            page_url,
-            page_of,
-            lambda target: root + target,
-            relative_url,
-            hreflang=None if post.lang == page_lang else post.lang,
-        )
-        # srcset is not MkDocs' to rewrite: written for the post's own page, as there.
-        html = pt.rebase_srcsets(
-            html, url_of(post.rel_path, post.lang, default), page_url, relative_url
-        )
-    # Python-Markdown's HTML of the post's own Markdown, as on the post page itself.
-    return Markup(pt.prefix_ids(html, f"{post.lang}-"))  # noqa: S704
+        rebasers = [
+            pt.links_rebaser(
+                posixpath.dirname(post.rel_path),
+                page_url,
+                page_of,
+                lambda target: root + target,
+                relative_url,
+                hreflang=None if post.lang == page_lang else post.lang,
+            ),
+            # srcset is not MkDocs' to rewrite: written for the post's own page, as there.
+            pt.srcset_rebaser(url_of(post.rel_path, post.lang, default), page_url, relative_url),
+        ]
+    # One pass over the block's tags: its links rebased, then its ids and in-page links
+    # prefixed (Python-Markdown's HTML of the post's own Markdown, as on the post page).
+    html = pt.rewrite_attributes(html, *rebasers, pt.id_prefixer(f"{post.lang}-"))
+    return Markup(html)  # noqa: S704
 
 
 def _view(config: MkDocsConfig, page_url: str, own: Post, other: Post) -> dict[str, Any]:

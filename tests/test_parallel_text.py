@@ -4,6 +4,8 @@ pairing, and what the view does to ids and links."""
 from __future__ import annotations
 
 import functools
+import subprocess
+import sys
 from pathlib import Path
 
 import markdown
@@ -340,6 +342,24 @@ def test_only_attributes_are_rewritten_never_text_that_reads_like_one() -> None:
     rebased = pt.rebase_srcsets(raw, "posts/este/", "posts/este/paralelo/", relative_url)
     assert "srcset='../../img/a@2x.png 2x'" in rebased
     assert 'ID="es-t"' in pt.prefix_ids(raw, "es-") and 'href="#es-t"' in pt.prefix_ids(raw, "es-")
+
+
+def test_a_tag_that_never_ends_is_read_in_linear_time() -> None:
+    """An author's raw HTML with a tag left open, `<a b=c/ b=c/ ...`: each `b=c/` reads
+    as the value 'c/' or as 'c' then '/', and a pattern trying both for every attribute
+    took time doubling with each (1 s at 22, days at 40). Run in a child process: a
+    regular expression cannot be interrupted."""
+    script = (
+        "from hooks.core import parallel_text as pt\n"
+        "for piece in ('b=c/ ', 'b = c / ', ' /', 'b=\"c\" d '):\n"
+        "    html = '<p><a ' + piece * 40 + ' and <code>x</code></p>' + piece * 20000\n"
+        "    assert pt.prefix_ids(html, 'es-') == html\n"
+        "    pt.rebase_srcsets(html, 'a/', 'a/b/', lambda u, p: u)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], cwd=REPO, timeout=60, capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stderr
 
 
 def test_srcset_candidates_are_rebased_from_the_page_they_were_written_for() -> None:

@@ -6,10 +6,13 @@ test_build_error_resets_static_i18n.)"""
 
 from __future__ import annotations
 
+import logging
 import sys
 import threading
 import time
 from pathlib import Path
+
+import pytest
 
 from hooks.serve_state import _BackgroundIndex
 from tests.support import SECTION_PAGES, fetch, fixture_site, mkdocs_serve, post, wait_for
@@ -117,9 +120,12 @@ def test_a_whole_rebuild_cancels_the_background_index_before_cleaning() -> None:
         index.stop()
 
 
-def test_the_background_index_outlives_a_run_that_cannot_start_or_finish() -> None:
+def test_the_background_index_outlives_a_run_that_cannot_start_or_finish(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
     """A Pagefind binary that cannot start, or a clean-up step that fails, is a warning:
     cancel() does not wait for a run that never began, and later runs still go ahead."""
+    caplog.set_level(logging.WARNING, logger="mkdocs.hooks.incremental")
     index = _BackgroundIndex()
     quick = [sys.executable, "-c", "pass"]
     finished = threading.Event()
@@ -138,3 +144,6 @@ def test_the_background_index_outlives_a_run_that_cannot_start_or_finish() -> No
         assert finished.wait(30)
     finally:
         index.stop()
+    warnings = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
+    assert any("Pagefind could not start for the 'es' pages" in w for w in warnings), warnings
+    assert any("Search index of 'en' not updated" in w and "disk full" in w for w in warnings)

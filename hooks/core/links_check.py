@@ -648,7 +648,7 @@ def _check_hreflang(site: BuiltSite, page: PageLinks, source: Source | None) -> 
                 replace(base, kind=HREFLANG_MISSING, message=message, target=resolved[0])
             )
             continue
-        default = lang.strip().lower() == "x-default"
+        default = _is_x_default(lang)
         if not default and not _is_404(page.url) and not _same_language(lang, target.lang):
             # Every page of a language built with the wrong theme.language: fixed in the
             # config, one finding per language (merge groups them by this message). (A 404
@@ -674,7 +674,7 @@ def _check_hreflang(site: BuiltSite, page: PageLinks, source: Source | None) -> 
             continue
         back = set()
         for code, url in target.hreflang.items():
-            there = resolve(site, target.url, url) if code.strip().lower() != "x-default" else None
+            there = resolve(site, target.url, url) if not _is_x_default(code) else None
             if isinstance(there, tuple):
                 back.add(there[0])
         if page.url not in back and _page_for(site, page.url) is not None:
@@ -686,6 +686,12 @@ def _check_hreflang(site: BuiltSite, page: PageLinks, source: Source | None) -> 
                 replace(base, kind=HREFLANG_NOT_RECIPROCAL, message=message, target=target.url)
             )
     return findings
+
+
+def _is_x_default(hreflang: str) -> bool:
+    """The alternate for readers of no listed language: it names no language (hreflang
+    values are case-insensitive)."""
+    return hreflang.strip().lower() == "x-default"
 
 
 def _same_language(hreflang: str, declared: str | None) -> bool:

@@ -430,29 +430,38 @@ def html_blocks(html: str) -> tuple[list[HtmlBlock], list[str]]:
 # A start tag, its attribute values quoted or not (Python-Markdown quotes with '"'; an
 # author's raw HTML may not), and one attribute with a value: only attributes are
 # rewritten, never text that reads like one (`<code>srcset="b.png 2x"</code>` in a post
-# about HTML, where '"' is not escaped).
+# about HTML, where '"' is not escaped). Each attribute is matched once, never tried again
+# shorter (atomic, possessive): `b=c/` is a value 'c/' or 'c' then '/', and trying both for
+# every attribute of a tag that never ends took time doubling with each one.
 _TAG = re.compile(
-    r"""<[A-Za-z][^\s/>]*(?:\s+[^\s"'=<>`/]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?|\s*/)*\s*>"""
+    r"""<[A-Za-z][^\s/>]*+(?>\s+[^\s"'=<>`/]++(?>\s*=\s*(?>"[^"]*+"|'[^']*+'|[^\s"'=<>`]++))?|\s*/)*+\s*>"""
 )
 _ATTRIBUTE = re.compile(r"""(\s)([^\s"'=<>`/]+)(\s*=\s*)(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""")
 # (value as written, attributes to add after it) or None: the attribute as it was
 Rewrite = Callable[[str, str], "tuple[str, str] | None"]
 
 
-def rewrite_attributes(html: str, rewrite: Rewrite) -> str:
-    """``html`` with every start tag's attributes passed to ``rewrite(name, value)`` (the
-    name in lower case, the value as written between its quotes, entities and all)."""
+def rewrite_attributes(html: str, *rewrites: Rewrite) -> str:
+    """``html`` with every start tag's attributes passed to each of ``rewrites`` in turn,
+    as ``rewrite(name, value)`` (the name in lower case, the value as written between its
+    quotes, entities and all; each sees the value the one before made): one pass for all."""
 
     def in_tag(tag: re.Match[str]) -> str:
         def attribute(match: re.Match[str]) -> str:
             double, single, bare = match.group(4, 5, 6)
             value = double if double is not None else single if single is not None else bare
-            new = rewrite(match.group(2).lower(), value)
-            if new is None:
+            name = match.group(2).lower()
+            added, changed = "", False
+            for rewrite in rewrites:
+                new = rewrite(name, value)
+                if new is not None:
+                    (value, extra), changed = new, True
+                    added += extra
+            if not changed:
                 return match.group(0)
             quote = "'" if single is not None else '"'
-            lead, name, equals = match.group(1, 2, 3)
-            return f"{lead}{name}{equals}{quote}{new[0]}{quote}{new[1]}"
+            lead, written_name, equals = match.group(1, 2, 3)
+            return f"{lead}{written_name}{equals}{quote}{value}{quote}{added}"
 
         return _ATTRIBUTE.sub(attribute, tag.group(0))
 
@@ -465,6 +474,11 @@ _LINKS = ("href", "src")
 def prefix_ids(html: str, prefix: str) -> str:
     """Every ``id`` and in-page ``#link`` of one version given ``prefix``: both versions
     share the page, and their ids (footnotes, headings) could clash."""
+    return rewrite_attributes(html, id_prefixer(prefix))
+
+
+def id_prefixer(prefix: str) -> Rewrite:
+    """:func:`prefix_ids` as one rewrite of :func:`rewrite_attributes`."""
 
     def prefixed(name: str, value: str) -> tuple[str, str] | None:
         if name == "id":
@@ -473,7 +487,7 @@ def prefix_ids(html: str, prefix: str) -> str:
             return f"#{prefix}{value[1:]}", ""
         return None
 
-    return rewrite_attributes(html, prefixed)
+    return prefixed
 
 
 def _relative_parts(value: str) -> tuple[str, str] | None:
@@ -502,6 +516,19 @@ def rebase_links(
     (``url_of_file``). Absolute URLs, schemes and in-page anchors are left alone.
     ``hreflang``: added to links to pages, when the document is shown on a page in
     another language."""
+    rebase = links_rebaser(source_dir, page_url, url_of_page, url_of_file, relative, hreflang)
+    return rewrite_attributes(html, rebase)
+
+
+def links_rebaser(
+    source_dir: str,
+    page_url: str,
+    url_of_page: Callable[[str], str | None],
+    url_of_file: Callable[[str], str],
+    relative: Callable[[str, str], str],
+    hreflang: str | None = None,
+) -> Rewrite:
+    """:func:`rebase_links` as one rewrite of :func:`rewrite_attributes`."""
 
     def rebase(name: str, value: str) -> tuple[str, str] | None:
         parts = _relative_parts(value) if name in _LINKS else None
@@ -518,7 +545,7 @@ def rebase_links(
         marked = hreflang and target.endswith(".md") and name == "href"
         return relative(url, page_url) + rest, f' hreflang="{hreflang}"' if marked else ""
 
-    return rewrite_attributes(html, rebase)
+    return rebase
 
 
 def rebase_page_links(
@@ -529,15 +556,22 @@ def rebase_page_links(
     ``page_url`` in the same language: what :func:`rebase_links` gives for the Markdown's
     own HTML, srcset candidates included. A ``.md`` target MkDocs could not resolve stays
     as written, as there."""
+    return rewrite_attributes(html, page_links_rebaser(from_url, page_url, relative))
+
+
+def page_links_rebaser(
+    from_url: str, page_url: str, relative: Callable[[str, str], str]
+) -> Rewrite:
+    """:func:`rebase_page_links` as one rewrite of :func:`rewrite_attributes`."""
     rebase = _page_rebaser(from_url, page_url, relative)
-    rebase_srcset = _srcset_rebaser(from_url, page_url, relative)
+    rebase_srcset = srcset_rebaser(from_url, page_url, relative)
 
     def rebased(name: str, value: str) -> tuple[str, str] | None:
         if name in _LINKS:
             return rebase(value), ""
         return rebase_srcset(name, value)
 
-    return rewrite_attributes(html, rebased)
+    return rebased
 
 
 def rebase_srcsets(
@@ -546,10 +580,11 @@ def rebase_srcsets(
     """The ``srcset`` candidates of HTML written for the page at site URL ``from_url`` made
     to work from the page at ``page_url``: MkDocs rewrites no srcset, so its URLs are
     relative to the page they were written for, in the Markdown's HTML too."""
-    return rewrite_attributes(html, _srcset_rebaser(from_url, page_url, relative))
+    return rewrite_attributes(html, srcset_rebaser(from_url, page_url, relative))
 
 
-def _srcset_rebaser(from_url: str, page_url: str, relative: Callable[[str, str], str]) -> Rewrite:
+def srcset_rebaser(from_url: str, page_url: str, relative: Callable[[str, str], str]) -> Rewrite:
+    """:func:`rebase_srcsets` as one rewrite of :func:`rewrite_attributes`."""
     rebase = _page_rebaser(from_url, page_url, relative)
 
     def rebased(name: str, value: str) -> tuple[str, str] | None:
