@@ -263,7 +263,7 @@ def test_line_endings_and_no_front_matter() -> None:
 
 def test_ids_and_in_page_links_get_the_language_prefix() -> None:
     html = '<h2 id="a">A<a class="headerlink" href="#a">¶</a></h2><a href="#">top</a>'
-    assert pt.prefix_ids(html, "es-") == (
+    assert pt.rewrite_attributes(html, pt.id_prefixer("es-")) == (
         '<h2 id="es-a">A<a class="headerlink" href="#es-a">¶</a></h2><a href="#">top</a>'
     )
 
@@ -275,13 +275,15 @@ def test_relative_links_are_rebased_for_the_page_showing_them() -> None:
         '<a href="mailto:a@b">m</a> <a href="#n">n</a>'
     )
     pages = {"posts/otro.md": "posts/otro/", "fuentes.md": "fuentes/"}
-    rebased = pt.rebase_links(
+    rebased = pt.rewrite_attributes(
         html,
-        "posts",
-        "posts/este/paralelo/",
-        pages.get,
-        lambda target: target,
-        relative_url,
+        pt.links_rebaser(
+            "posts",
+            "posts/este/paralelo/",
+            pages.get,
+            lambda target: target,
+            relative_url,
+        ),
     )
     assert 'href="../../otro/#x"' in rebased
     assert 'href="../../../fuentes/"' in rebased
@@ -289,7 +291,9 @@ def test_relative_links_are_rebased_for_the_page_showing_them() -> None:
     assert 'src="../../img/a.png"' in rebased
     for kept in ('"https://x.org/"', '"/abs/"', '"mailto:a@b"', '"#n"'):
         assert kept in rebased
-    marked = pt.rebase_links(html, "posts", "en/x/", pages.get, str, relative_url, hreflang="es")
+    marked = pt.rewrite_attributes(
+        html, pt.links_rebaser("posts", "en/x/", pages.get, str, relative_url, hreflang="es")
+    )
     assert marked.count('hreflang="es"') == 2  # the two links to pages, nothing else
 
 
@@ -308,11 +312,19 @@ def test_links_of_the_post_page_html_are_rebased_as_its_markdown_links() -> None
     )
     pages = {"posts/otro.md": "posts/otro/", "fuentes.md": "fuentes/", "posts/index.md": "posts/"}
     for view in ("posts/este/paralelo/", "posts/"):
-        from_markdown = pt.rebase_links(
-            markdown_html, "posts", view, pages.get, lambda target: target, relative_url
+        from_markdown = pt.rewrite_attributes(
+            markdown_html,
+            pt.links_rebaser("posts", view, pages.get, lambda target: target, relative_url),
         )
-        assert pt.rebase_page_links(page_html, "posts/este/", view, relative_url) == from_markdown
-    rebased = pt.rebase_page_links(page_html, "posts/este/", "posts/este/paralelo/", relative_url)
+        assert (
+            pt.rewrite_attributes(
+                page_html, pt.page_links_rebaser("posts/este/", view, relative_url)
+            )
+            == from_markdown
+        )
+    rebased = pt.rewrite_attributes(
+        page_html, pt.page_links_rebaser("posts/este/", "posts/este/paralelo/", relative_url)
+    )
     assert 'href="../../otro/#x"' in rebased and 'href="falta.md"' in rebased
 
 
@@ -326,22 +338,60 @@ def test_only_attributes_are_rewritten_never_text_that_reads_like_one() -> None:
         ' <code>href="otro.md"</code> and href="#n" as prose.</p>'
     )
     pages = {"posts/otro.md": "posts/otro/"}
-    assert pt.rebase_page_links(text, "posts/este/", "posts/este/paralelo/", relative_url) == text
-    assert pt.rebase_srcsets(text, "posts/este/", "posts/este/paralelo/", relative_url) == text
-    assert pt.rebase_links(text, "posts", "posts/este/paralelo/", pages.get, str, relative_url) == (
-        text
+    assert (
+        pt.rewrite_attributes(
+            text, pt.page_links_rebaser("posts/este/", "posts/este/paralelo/", relative_url)
+        )
+        == text
     )
-    assert pt.prefix_ids(text, "es-") == text
+    assert (
+        pt.rewrite_attributes(
+            text, pt.srcset_rebaser("posts/este/", "posts/este/paralelo/", relative_url)
+        )
+        == text
+    )
+    assert pt.rewrite_attributes(
+        text, pt.links_rebaser("posts", "posts/este/paralelo/", pages.get, str, relative_url)
+    ) == (text)
+    assert pt.rewrite_attributes(text, pt.id_prefixer("es-")) == text
     raw = (
         "<a HREF='otro.md' title='a href=\"x.md\"'>o</a> <img src=img/a.png"
         " srcset='../img/a@2x.png 2x'> <h2 ID=t>T</h2> <a href=#t>t</a>"
     )
-    rebased = pt.rebase_links(raw, "posts", "posts/este/paralelo/", pages.get, str, relative_url)
+    rebased = pt.rewrite_attributes(
+        raw, pt.links_rebaser("posts", "posts/este/paralelo/", pages.get, str, relative_url)
+    )
     assert "HREF='../../otro/'" in rebased and "title='a href=\"x.md\"'" in rebased
     assert 'src="../../img/a.png"' in rebased
-    rebased = pt.rebase_srcsets(raw, "posts/este/", "posts/este/paralelo/", relative_url)
+    rebased = pt.rewrite_attributes(
+        raw, pt.srcset_rebaser("posts/este/", "posts/este/paralelo/", relative_url)
+    )
     assert "srcset='../../img/a@2x.png 2x'" in rebased
-    assert 'ID="es-t"' in pt.prefix_ids(raw, "es-") and 'href="#es-t"' in pt.prefix_ids(raw, "es-")
+    assert 'ID="es-t"' in pt.rewrite_attributes(
+        raw, pt.id_prefixer("es-")
+    ) and 'href="#es-t"' in pt.rewrite_attributes(raw, pt.id_prefixer("es-"))
+
+
+def test_one_pass_of_several_rewrites_is_each_pass_in_turn() -> None:
+    """The parallel page rebases a block's links and prefixes its ids in one pass over its
+    tags: the same HTML as one pass after the other."""
+    html = (
+        '<h2 id="t">T<a class="headerlink" href="#t">¶</a></h2><p><a href="otro.md#x">o</a>'
+        " <img src='img/a.png' srcset=\"../img/a@2x.png 2x\"> <a href=#n>n</a><sup"
+        ' id="fnref:1"><a href="#fn:1">1</a></sup></p>'
+    )
+    pages = {"posts/otro.md": "posts/otro/"}
+    rewrites = [
+        pt.links_rebaser("posts", "posts/este/paralelo/", pages.get, str, relative_url, "es"),
+        pt.srcset_rebaser("posts/este/", "posts/este/paralelo/", relative_url),
+        pt.id_prefixer("es-"),
+    ]
+    one_by_one = html
+    for rewrite in rewrites:
+        one_by_one = pt.rewrite_attributes(one_by_one, rewrite)
+    assert pt.rewrite_attributes(html, *rewrites) == one_by_one
+    assert 'href="../../otro/#x" hreflang="es"' in one_by_one and 'id="es-fnref:1"' in one_by_one
+    assert 'srcset="../../img/a@2x.png 2x"' in one_by_one and 'href="#es-n"' in one_by_one
 
 
 def test_a_tag_that_never_ends_is_read_in_linear_time() -> None:
@@ -353,8 +403,8 @@ def test_a_tag_that_never_ends_is_read_in_linear_time() -> None:
         "from hooks.core import parallel_text as pt\n"
         "for piece in ('b=c/ ', 'b = c / ', ' /', 'b=\"c\" d '):\n"
         "    html = '<p><a ' + piece * 40 + ' and <code>x</code></p>' + piece * 20000\n"
-        "    assert pt.prefix_ids(html, 'es-') == html\n"
-        "    pt.rebase_srcsets(html, 'a/', 'a/b/', lambda u, p: u)\n"
+        "    assert pt.rewrite_attributes(html, pt.id_prefixer('es-')) == html\n"
+        "    pt.rewrite_attributes(html, pt.srcset_rebaser('a/', 'a/b/', lambda u, p: u))\n"
     )
     done = subprocess.run(
         [sys.executable, "-c", script], cwd=REPO, timeout=60, capture_output=True, text=True
@@ -371,7 +421,9 @@ def test_srcset_candidates_are_rebased_from_the_page_they_were_written_for() -> 
         ' https://x.org/b.png 3x"> <picture><source srcset="img/c.webp"></picture>'
         ' <img srcset="data:image/png;base64,AA== 1x, /abs.png 2x">'
     )
-    rebased = pt.rebase_page_links(html, "posts/este/", "posts/este/paralelo/", relative_url)
+    rebased = pt.rewrite_attributes(
+        html, pt.page_links_rebaser("posts/este/", "posts/este/paralelo/", relative_url)
+    )
     assert (
         'srcset="../../img/a@2x.png 2x, ../../img/a-w.png 640w, https://x.org/b.png 3x"' in rebased
     )
@@ -379,14 +431,18 @@ def test_srcset_candidates_are_rebased_from_the_page_they_were_written_for() -> 
     assert 'srcset="data:image/png;base64,AA== 1x, /abs.png 2x"' in rebased  # as written
     # The Markdown's HTML (hooks/parallel_text.py rebases its srcset from the post's page).
     markdown_html = '<img alt="a" src="img/a.png" srcset="../img/a@2x.png 2x">'
-    alone = pt.rebase_srcsets(markdown_html, "en/posts/este/", "posts/este/paralelo/", relative_url)
+    alone = pt.rewrite_attributes(
+        markdown_html, pt.srcset_rebaser("en/posts/este/", "posts/este/paralelo/", relative_url)
+    )
     assert 'srcset="../../../en/posts/img/a@2x.png 2x"' in alone
-    assert 'src="img/a.png"' in alone  # src is rebase_links' (from the source folder)
+    assert 'src="img/a.png"' in alone  # src is links_rebaser's (from the source folder)
 
 
 def test_a_hostile_srcset_stays_text_when_rebased() -> None:
     html = '<img srcset="../a.png 1x&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;">'
-    rebased = pt.rebase_page_links(html, "posts/este/", "posts/este/paralelo/", relative_url)
+    rebased = pt.rewrite_attributes(
+        html, pt.page_links_rebaser("posts/este/", "posts/este/paralelo/", relative_url)
+    )
     assert "<script>" not in rebased and '"><' not in rebased
     assert rebased == (
         '<img srcset="../../a.png 1x&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;">'

@@ -471,14 +471,9 @@ def rewrite_attributes(html: str, *rewrites: Rewrite) -> str:
 _LINKS = ("href", "src")
 
 
-def prefix_ids(html: str, prefix: str) -> str:
+def id_prefixer(prefix: str) -> Rewrite:
     """Every ``id`` and in-page ``#link`` of one version given ``prefix``: both versions
     share the page, and their ids (footnotes, headings) could clash."""
-    return rewrite_attributes(html, id_prefixer(prefix))
-
-
-def id_prefixer(prefix: str) -> Rewrite:
-    """:func:`prefix_ids` as one rewrite of :func:`rewrite_attributes`."""
 
     def prefixed(name: str, value: str) -> tuple[str, str] | None:
         if name == "id":
@@ -500,26 +495,6 @@ def _relative_parts(value: str) -> tuple[str, str] | None:
     return path, question + query + hash_mark + fragment
 
 
-def rebase_links(
-    html: str,
-    source_dir: str,
-    page_url: str,
-    url_of_page: Callable[[str], str | None],
-    url_of_file: Callable[[str], str],
-    relative: Callable[[str, str], str],
-    hreflang: str | None = None,
-) -> str:
-    """Relative links of a document written in the folder ``source_dir`` (of its language
-    folder) made to work from the page at ``page_url``: a ``.md`` target becomes its
-    page's URL (``url_of_page``: None when no such page, the link is then left as
-    written for the link checker to report), anything else the file it names
-    (``url_of_file``). Absolute URLs, schemes and in-page anchors are left alone.
-    ``hreflang``: added to links to pages, when the document is shown on a page in
-    another language."""
-    rebase = links_rebaser(source_dir, page_url, url_of_page, url_of_file, relative, hreflang)
-    return rewrite_attributes(html, rebase)
-
-
 def links_rebaser(
     source_dir: str,
     page_url: str,
@@ -528,7 +503,13 @@ def links_rebaser(
     relative: Callable[[str, str], str],
     hreflang: str | None = None,
 ) -> Rewrite:
-    """:func:`rebase_links` as one rewrite of :func:`rewrite_attributes`."""
+    """Relative links of a document written in the folder ``source_dir`` (of its language
+    folder) made to work from the page at ``page_url``: a ``.md`` target becomes its
+    page's URL (``url_of_page``: None when no such page, the link is then left as
+    written for the link checker to report), anything else the file it names
+    (``url_of_file``). Absolute URLs, schemes and in-page anchors are left alone.
+    ``hreflang``: added to links to pages, when the document is shown on a page in
+    another language."""
 
     def rebase(name: str, value: str) -> tuple[str, str] | None:
         parts = _relative_parts(value) if name in _LINKS else None
@@ -548,21 +529,14 @@ def links_rebaser(
     return rebase
 
 
-def rebase_page_links(
-    html: str, from_url: str, page_url: str, relative: Callable[[str, str], str]
-) -> str:
-    """Relative links of HTML rendered for the page at site URL ``from_url`` (where MkDocs
-    has already turned ``.md`` targets into page URLs) made to work from the page at
-    ``page_url`` in the same language: what :func:`rebase_links` gives for the Markdown's
-    own HTML, srcset candidates included. A ``.md`` target MkDocs could not resolve stays
-    as written, as there."""
-    return rewrite_attributes(html, page_links_rebaser(from_url, page_url, relative))
-
-
 def page_links_rebaser(
     from_url: str, page_url: str, relative: Callable[[str, str], str]
 ) -> Rewrite:
-    """:func:`rebase_page_links` as one rewrite of :func:`rewrite_attributes`."""
+    """Relative links of HTML rendered for the page at site URL ``from_url`` (where MkDocs
+    has already turned ``.md`` targets into page URLs) made to work from the page at
+    ``page_url`` in the same language: what :func:`links_rebaser` gives for the Markdown's
+    own HTML, srcset candidates included. A ``.md`` target MkDocs could not resolve stays
+    as written, as there."""
     rebase = _page_rebaser(from_url, page_url, relative)
     rebase_srcset = srcset_rebaser(from_url, page_url, relative)
 
@@ -574,17 +548,10 @@ def page_links_rebaser(
     return rebased
 
 
-def rebase_srcsets(
-    html: str, from_url: str, page_url: str, relative: Callable[[str, str], str]
-) -> str:
+def srcset_rebaser(from_url: str, page_url: str, relative: Callable[[str, str], str]) -> Rewrite:
     """The ``srcset`` candidates of HTML written for the page at site URL ``from_url`` made
     to work from the page at ``page_url``: MkDocs rewrites no srcset, so its URLs are
     relative to the page they were written for, in the Markdown's HTML too."""
-    return rewrite_attributes(html, srcset_rebaser(from_url, page_url, relative))
-
-
-def srcset_rebaser(from_url: str, page_url: str, relative: Callable[[str, str], str]) -> Rewrite:
-    """:func:`rebase_srcsets` as one rewrite of :func:`rewrite_attributes`."""
     rebase = _page_rebaser(from_url, page_url, relative)
 
     def rebased(name: str, value: str) -> tuple[str, str] | None:
