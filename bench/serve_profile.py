@@ -9,6 +9,10 @@ functions taking the most time over the edits (cumulative).
     python bench/serve_profile.py [--posts 1000] [--edits 3] [--edit body|title] [--profile]
                                    [--dump STATS_FILE]
 
+On two cores or more the other languages are built in forked processes, as under `make
+serve` (hooks/parallel.py): the profile is the server's side. ``PARALLEL_LANGUAGES=off``
+profiles every language in this process.
+
 The body edit adds a paragraph to the Spanish version only (a build: the parallel views stop
 pairing; `make serve` renders a text edit that keeps them paired without a build); the title
 edit changes a Spanish post's title (its listing, archive, tags and series pages too).

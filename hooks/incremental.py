@@ -38,6 +38,7 @@ from mkdocs.structure.pages import Page
 
 from hooks import serve_state, state
 from hooks.core.dependents import Rebuild, dependents, page_kinds
+from hooks.core.forked import changes
 from hooks.core.posts import ParseCache
 from hooks.core.site import TAGS_KEY
 from hooks.serve_state import memory
@@ -402,3 +403,47 @@ def on_serve(server: Any, config: MkDocsConfig, builder: Callable[..., None]) ->
 
 def on_shutdown() -> None:
     serve_state.stop_indexing()
+
+
+# ---------------------------------------------------------------------------------------
+# A language built in another process (hooks/parallel.py, also under `make serve`)
+
+_inherited: dict[str, Any] = {}
+
+
+def _note_inherited() -> None:
+    _inherited.update(
+        pages=dict(memory.pages),
+        outputs=dict(memory.outputs),
+        rendered=memory.rendered,
+        i18n_files=dict(_i18n_files),
+        theme_files=dict(_theme_files),
+    )
+
+
+def _learned() -> dict[str, Any] | None:
+    """What that language's build left for the next save: the pages' front matter as read,
+    the pages written and counted, and what static-i18n and the theme's file list cost
+    (the process ends with its build)."""
+    if not memory.active:
+        return None
+    return {
+        "pages": changes(_inherited["pages"], memory.pages),
+        "outputs": changes(_inherited["outputs"], memory.outputs),
+        "rendered": memory.rendered - _inherited["rendered"],
+        "i18n_files": changes(_inherited["i18n_files"], _i18n_files),
+        "theme_files": changes(_inherited["theme_files"], _theme_files),
+    }
+
+
+def _merge_learned(learned: object) -> None:
+    if not isinstance(learned, dict):
+        return
+    learned["pages"].apply(memory.pages)
+    learned["outputs"].apply(memory.outputs)
+    memory.rendered += learned["rendered"]
+    learned["i18n_files"].apply(_i18n_files)
+    learned["theme_files"].apply(_theme_files)
+
+
+state.hand_off("incremental", _learned, _merge_learned, begin=_note_inherited)

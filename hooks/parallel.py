@@ -10,8 +10,13 @@ lines (so ``--strict`` counts its warnings, and its errors stop the build), and 
 the hooks collected there (:data:`hooks.state.handoffs`: link data, the 404 page, the
 search indexing to start) and its timings. The files written are the same as in one process.
 
-Off under ``mkdocs serve`` (rebuilds run beside the server's threads), on one core, and with
-``PARALLEL_LANGUAGES=off``.
+Also under ``mkdocs serve --dirty`` (`make serve`), where each save builds the languages'
+changed pages side by side the same way, and the hooks hand back what their memory of the
+build learned there (hooks/serve_state.py, hooks/incremental.py; the renderer of
+hooks/quick.py is forked there). The server's threads are not copied into the process, and
+it touches none of their objects: search re-indexing is handed back to the server's own
+thread (the logging module renews its locks in a forked process). Off under a plain ``mkdocs
+serve``, on one core, and with ``PARALLEL_LANGUAGES=off``.
 """
 
 from __future__ import annotations
@@ -31,7 +36,7 @@ from mkdocs.exceptions import Abort, BuildError, PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 
-from hooks import state
+from hooks import serve_state, state
 from hooks.core.forked import Forked, ForkedError, fork
 
 log = logging.getLogger("mkdocs.hooks.parallel")
@@ -43,14 +48,17 @@ _workers: dict[str, Forked] = {}  # language -> the process building it
 
 
 def enabled(config: MkDocsConfig) -> bool:
-    return (
-        state.command == "build"
-        and not state.inside_i18n_build(config)
-        and not state.turned_off("PARALLEL_LANGUAGES")
-        and hasattr(os, "fork")
-        and usable_cores() >= 2
-        and threading.active_count() == 1  # forking a threaded process copies held locks
-    )
+    if (
+        state.inside_i18n_build(config)
+        or state.turned_off("PARALLEL_LANGUAGES")
+        or not hasattr(os, "fork")
+        or usable_cores() < 2
+    ):
+        return False
+    if state.command == "serve":
+        return serve_state.active()  # `make serve`: what the server's threads hold is handed back
+    # Forking a threaded process copies the locks its other threads hold: none in a build.
+    return state.command == "build" and threading.active_count() == 1
 
 
 def usable_cores() -> int:
@@ -67,6 +75,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     dirty = "--dirty" in sys.argv  # as static-i18n decides for its nested builds
     for lang in languages:
         if lang != default:
+            for handoff in state.handoffs.values():
+                if handoff.prepare is not None:
+                    handoff.prepare(lang)
             _workers[lang] = fork(
                 lambda lang=lang: _build_language(config, lang, dirty),
                 logger="mkdocs",
@@ -83,6 +94,9 @@ def _build_language(config: MkDocsConfig, lang: str, dirty: bool) -> object:
     signal.signal(signal.SIGTERM, _exit_on_term)
     _workers.clear()  # the parent's other workers are not this process's to stop
     state.worker = True
+    for handoff in state.handoffs.values():
+        if handoff.begin is not None:
+            handoff.begin()
     i18n = state.i18n(config)
     i18n.current_language, i18n.building = lang, True
     mkdocs_utils.clean_directory = lambda path: path  # the site folder is shared

@@ -49,6 +49,10 @@ _config: MkDocsConfig | None = None  # the last build's
 _navs: dict[str, Navigation] = {}  # language -> its build's navigation
 _envs: dict[str, tuple[Environment, Files]] = {}  # language -> its build's environment, files
 _renderers: dict[str, tuple[int, Connection]] = {}  # language -> (process id, its end)
+# A language built in another process (hooks/parallel.py): its renderer is forked there,
+# on a pipe made here before that process was: language -> (the server's end, its end).
+_pipes: dict[str, tuple[Connection, Connection]] = {}
+_forked_here: tuple[str, int] | None = None  # in that process: (language, renderer's pid)
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -89,17 +93,24 @@ def on_post_build(config: MkDocsConfig) -> None:
     lang = state.current_language(config)
     if not _active or lang not in _navs or lang not in _envs:
         return
+    global _forked_here
     nav, (env, files) = _navs[lang], _envs[lang]
-    parent_end, child_end = Pipe()
+    worker = lang in _pipes  # this process builds only this language, for the server
+    parent_end, child_end = _pipes.pop(lang) if worker else Pipe()
     pid = os.fork()
     if pid == 0:  # the renderer: this language's build, kept as it stands now
         try:
             parent_end.close()
+            _close_pipes()  # the other languages' ends: theirs must see the server close
             _render_forever(child_end, lang, config, files, nav, env)
         finally:
             os._exit(0)  # never back into the build
     child_end.close()
-    _renderers[lang] = (pid, parent_end)
+    if worker:
+        parent_end.close()  # the server holds its own copy
+        _forked_here = (lang, pid)
+    else:
+        _renderers[lang] = (pid, parent_end)
 
 
 def on_build_error(error: Exception) -> None:
@@ -214,7 +225,40 @@ def _ask(wanted: dict[str, list[str]], step: str) -> dict[str, dict[str, Any]] |
     return answers
 
 
+def _prepare_pipe(lang: str) -> None:
+    if _active:
+        _pipes[lang] = Pipe()
+
+
+def _renderer_forked() -> tuple[str, int] | None:
+    global _forked_here
+    forked, _forked_here = _forked_here, None
+    _close_pipes()
+    return forked
+
+
+def _adopt_renderer(forked: object) -> None:
+    """Here, in the server: the renderer a language's process forked, if it did."""
+    if not isinstance(forked, tuple):
+        return
+    lang, pid = forked
+    if lang in _pipes:
+        parent_end, child_end = _pipes.pop(lang)
+        child_end.close()
+        _renderers[lang] = (pid, parent_end)
+
+
+state.hand_off("quick", _renderer_forked, _adopt_renderer, prepare=_prepare_pipe)
+
+
+def _close_pipes() -> None:
+    while _pipes:
+        for end in _pipes.popitem()[1]:
+            end.close()
+
+
 def _stop_renderers() -> None:
+    _close_pipes()
     while _renderers:
         _, (pid, end) = _renderers.popitem()
         try:

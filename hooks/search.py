@@ -142,6 +142,8 @@ _indexed_texts: dict[str, list[str]] = {}  # language -> the text Pagefind index
 # In a process building one language for hooks/parallel.py: the indexing it hands back, to
 # run beside the parent's link check rather than keep that process waiting.
 _handed_back: list[tuple[str, Path, list[str]]] = []  # language, bundle, command
+# The same under `mkdocs serve --dirty`: the site folder and language to index again.
+_reindex_handed_back: list[tuple[str, str]] = []
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
@@ -159,7 +161,10 @@ def _start_indexing(config: MkDocsConfig) -> None:
     if serve_state.active():  # `mkdocs serve --dirty`: some pages were not rebuilt
         _indexed_urls.pop(lang, None)
         _indexed_texts.pop(lang, None)
-        reindex(config, lang)
+        if state.worker:  # the server's background thread is not in this process
+            _reindex_handed_back.append((str(config.site_dir), lang))
+        else:
+            reindex(config, lang)
         return
     default = state.site().default_language
     root = Path(config.site_dir) / search.language_root(lang, default)
@@ -181,7 +186,11 @@ def _start_indexing(config: MkDocsConfig) -> None:
 def reindex(config: MkDocsConfig, lang: str) -> None:
     """`mkdocs serve --dirty`: index ``lang``'s pages (rebuilt this time or not) in the
     background, the page refresh never waiting for it (also after hooks/quick.py)."""
-    root = Path(config.site_dir) / search.language_root(lang, state.site().default_language)
+    _reindex(str(config.site_dir), lang)
+
+
+def _reindex(site_dir: str, lang: str) -> None:
+    root = Path(site_dir) / search.language_root(lang, state.site().default_language)
     urls = serve_state.searchable_urls(lang)
     bundle = root / search.BUNDLE_DIR
     command = [str(_executable()), *search.pagefind_command(str(root), search.indexed_glob(urls))]
@@ -221,15 +230,19 @@ def _drop_unused(bundle: Path) -> None:
         (bundle / name).unlink(missing_ok=True)
 
 
-def _collect_handed_back() -> list[tuple[str, Path, list[str]]]:
-    handed = list(_handed_back)
+def _collect_handed_back() -> tuple[list[tuple[str, Path, list[str]]], list[tuple[str, str]]]:
+    handed = list(_handed_back), list(_reindex_handed_back)
     _handed_back.clear()
+    _reindex_handed_back.clear()
     return handed
 
 
-def _start_handed_back(runs: object) -> None:
-    for lang, bundle, command in runs:  # type: ignore[attr-defined]  # _collect_handed_back's
+def _start_handed_back(handed: object) -> None:
+    runs, reindexed = handed  # type: ignore[misc]  # what _collect_handed_back returned
+    for lang, bundle, command in runs:
         _start(lang, bundle, command)
+    for site_dir, lang in reindexed:  # (the texts it indexes are merged by then: serve_state)
+        _reindex(site_dir, lang)
 
 
 state.hand_off("search", _collect_handed_back, _start_handed_back)

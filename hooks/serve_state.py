@@ -21,6 +21,7 @@ from mkdocs.structure.files import Files
 
 from hooks import state
 from hooks.core.dependents import Rebuild
+from hooks.core.forked import changes
 from hooks.core.site import SiteModel
 from hooks.core.urls import url_of
 
@@ -193,6 +194,45 @@ def search_texts(lang: str, urls: list[str]) -> list[str]:
 def remember_card(dest_uri: str, name: str) -> None:
     if memory.active:
         memory.cards[dest_uri] = name
+
+
+# A language built in another process (hooks/parallel.py) hands back what its build taught
+# the memory (the texts search indexes, the sharing images, the feeds): that process ends.
+_inherited: dict[str, Any] = {}
+
+
+def _note_inherited() -> None:
+    _inherited.update(
+        search_texts={lang: dict(texts) for lang, texts in memory.search_texts.items()},
+        cards=dict(memory.cards),
+        feeds=dict(memory.feeds),
+    )
+
+
+def _learned() -> dict[str, Any] | None:
+    if not memory.active:
+        return None
+    inherited_texts = _inherited["search_texts"]
+    return {
+        "search_texts": {
+            lang: changes(inherited_texts.get(lang, {}), texts)
+            for lang, texts in memory.search_texts.items()
+        },
+        "cards": changes(_inherited["cards"], memory.cards),
+        "feeds": changes(_inherited["feeds"], memory.feeds),
+    }
+
+
+def _merge_learned(learned: object) -> None:
+    if not isinstance(learned, dict):
+        return
+    for lang, texts in learned["search_texts"].items():
+        texts.apply(memory.search_texts.setdefault(lang, {}))
+    learned["cards"].apply(memory.cards)
+    learned["feeds"].apply(memory.feeds)
+
+
+state.hand_off("serve memory", _learned, _merge_learned, begin=_note_inherited)
 
 
 def unused_cards(present: list[str]) -> list[str]:

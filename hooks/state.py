@@ -22,6 +22,7 @@ from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from hooks.core.files import check_tree
+from hooks.core.forked import Changes, changes
 from hooks.core.posts import ParseCache
 from hooks.core.problems import ContentError, Problem
 from hooks.core.settings import Settings, read_settings
@@ -50,17 +51,28 @@ def turned_off(variable: str) -> bool:
 class Handoff:
     """What a hook hands back from a language built in another process (hooks/parallel.py):
     ``collect`` runs there once that language is built and returns picklable data; ``merge``
-    runs here with it, where that language's build would have returned."""
+    runs here with it, where that language's build would have returned. ``prepare`` (with
+    the language) runs here just before the process is forked, ``begin`` there as it
+    starts (e.g. to note what it inherited, so that ``collect`` hands back only changes)."""
 
     collect: Callable[[], object]
     merge: Callable[[object], None]
+    prepare: Callable[[str], None] | None = None
+    begin: Callable[[], None] | None = None
 
 
 handoffs: dict[str, Handoff] = {}  # hook name -> its handoff; hook files register at import
 
 
-def hand_off(name: str, collect: Callable[[], object], merge: Callable[[object], None]) -> None:
-    handoffs[name] = Handoff(collect, merge)
+def hand_off(
+    name: str,
+    collect: Callable[[], object],
+    merge: Callable[[object], None],
+    *,
+    prepare: Callable[[str], None] | None = None,
+    begin: Callable[[], None] | None = None,
+) -> None:
+    handoffs[name] = Handoff(collect, merge, prepare, begin)
 
 
 def site() -> SiteModel:
@@ -170,6 +182,28 @@ def new_build_of_front_matter() -> None:
     """A build starts: the front matter the last one dumped is kept for it, no older."""
     global _dumped, _dumped_before
     _dumped_before, _dumped = _dumped, {}
+
+
+# A language built in another process (hooks/parallel.py) under `mkdocs serve` hands back
+# what it dumped, for the next save: that process ends with its build.
+_dumped_inherited: dict[str, str] = {}
+
+
+def _note_dumped() -> None:
+    _dumped_inherited.clear()
+    _dumped_inherited.update(_dumped)
+
+
+def _dumped_changes() -> Changes[str, str] | None:
+    return changes(_dumped_inherited, _dumped) if command == "serve" else None
+
+
+def _merge_dumped(handed: object) -> None:
+    if isinstance(handed, Changes):
+        _dumped.update(handed.updated)  # (nothing is removed: a build only adds)
+
+
+hand_off("front matter", _dumped_changes, _merge_dumped, begin=_note_dumped)
 
 
 def generated_page(

@@ -117,12 +117,14 @@ class Served:
 
 
 @contextmanager
-def serve_dirty(config: Path, log: Path, port: int) -> Iterator[Served]:
+def serve_dirty(
+    config: Path, log: Path, port: int, env: dict[str, str] | None = None
+) -> Iterator[Served]:
     with log.open("w") as output:
         process = subprocess.Popen(
             [*SERVE, "-f", str(config), "-a", f"127.0.0.1:{port}"],
             cwd=config.parent,
-            env=project_env(),
+            env={**project_env(), **(env or {})},
             stdout=output,
             stderr=subprocess.STDOUT,
             start_new_session=True,
@@ -160,8 +162,20 @@ def differences(one: Path, two: Path) -> list[str]:
     return found
 
 
+PARALLEL = "Languages built in parallel processes: en"  # hooks/parallel.py's line
+
+
 @pytest.mark.timeout(600)  # two servers and 21 rebuilds: minutes on a loaded machine
-def test_served_site_equals_a_clean_build_after_every_kind_of_edit(tmp_path: Path) -> None:
+@pytest.mark.parametrize("languages", ["side by side", "one after another"])
+def test_served_site_equals_a_clean_build_after_every_kind_of_edit(
+    tmp_path: Path, languages: str
+) -> None:
+    """Each save builds the English pages in a process of their own (two cores or more), or
+    in the server after the Spanish ones (one core, PARALLEL_LANGUAGES=off): the same site."""
+    side_by_side = languages == "side by side"
+    if side_by_side and len(os.sched_getaffinity(0)) < 2:
+        pytest.skip("one core: the languages are built one after another")
+    env = {"PARALLEL_LANGUAGES": "on" if side_by_side else "off"}
     root = tmp_path / "blog"
     config = fixture_site(root, FILES, config_extra=PER_PAGE)
     docs = root / "docs"
@@ -231,7 +245,7 @@ def test_served_site_equals_a_clean_build_after_every_kind_of_edit(tmp_path: Pat
         ("text undone", lambda: edit(en_posts / "uno.md", "The text of", "Text of")),
     ]
     port = free_port()
-    with serve_dirty(config, tmp_path / "serve.log", port) as served:
+    with serve_dirty(config, tmp_path / "serve.log", port, env) as served:
         for name, step in steps:
             before = served.builds()
             step()
@@ -257,8 +271,10 @@ def test_served_site_equals_a_clean_build_after_every_kind_of_edit(tmp_path: Pat
         # the first "body" one, which makes a translation stale (other pages show that).
         quick = re.findall(r"Rebuilt \d+ page\(s\) in [\d.]+ s, a text edit rendered without", log)
         assert len(quick) == 4, log
+        builds = log.count("Building documentation...")
+        assert log.count(PARALLEL) == (builds - failing if side_by_side else 0), log
         served_files = snapshot(served.site_dir(), tmp_path / "served")
-    with serve_dirty(config, tmp_path / "clean.log", port) as clean:
+    with serve_dirty(config, tmp_path / "clean.log", port, env) as clean:
         whole = snapshot(clean.site_dir(), tmp_path / "clean")
     found = differences(served_files, whole)
     assert not found, "\n".join(found)

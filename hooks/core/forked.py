@@ -15,10 +15,13 @@ import signal
 import sys
 import tempfile
 import traceback
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import Generic, TypeVar
 
 LogLine = tuple[str, int, str]  # logger name, level, message
+K = TypeVar("K")
+V = TypeVar("V")
 
 
 @dataclass
@@ -112,3 +115,28 @@ def fork(
         for stream in (sys.stdout, sys.stderr):
             stream.flush()
         os._exit(code)  # never back into the caller's code: this copy's work is done
+
+
+@dataclass
+class Changes(Generic[K, V]):
+    """What a forked process did to a dict it inherited: entries set, keys removed."""
+
+    updated: dict[K, V] = field(default_factory=dict)
+    removed: list[K] = field(default_factory=list)
+
+    def apply(self, target: dict[K, V]) -> None:
+        """Do the same to ``target`` (the dict in the process that forked)."""
+        for key in self.removed:
+            target.pop(key, None)
+        target.update(self.updated)
+
+
+def changes(before: Mapping[K, V], after: Mapping[K, V]) -> Changes[K, V]:
+    """What turned ``before`` (a shallow copy taken as the forked process started) into
+    ``after`` (the dict as it left it). Values are compared by identity: one set again,
+    even to an equal value, is handed back (cheap to merge, never missed)."""
+    missing = object()
+    return Changes(
+        {key: value for key, value in after.items() if before.get(key, missing) is not value},
+        [key for key in before if key not in after],
+    )

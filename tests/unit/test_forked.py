@@ -9,7 +9,7 @@ import time
 
 import pytest
 
-from hooks.core.forked import ForkedError, fork
+from hooks.core.forked import Changes, ForkedError, changes, fork
 
 LOGGER = "forked-test"
 
@@ -87,3 +87,26 @@ def test_kill_stops_a_process_whose_work_is_not_wanted() -> None:
     with pytest.raises(ChildProcessError):
         os.waitpid(forked.pid, os.WNOHANG)  # already reaped
     assert not os.path.exists(forked.result_path)
+
+
+def test_changes_made_in_the_copy_are_applied_here_and_only_they() -> None:
+    shared = {"kept": "a", "replaced": "b", "set equal": "c" * 3, "removed": "d"}
+    inherited = dict(shared)  # what the forked process notes as it starts
+
+    def work() -> object:
+        shared["replaced"] = "B"
+        shared["set equal"] = "".join(["c", "c", "c"])  # another object, the same value
+        shared["added"] = "e"
+        del shared["removed"]
+        return changes(inherited, shared)
+
+    outcome = fork(work, LOGGER).join()
+    assert outcome.error is None
+    handed = outcome.value
+    assert isinstance(handed, Changes)
+    assert shared == {"kept": "a", "replaced": "b", "set equal": "ccc", "removed": "d"}
+    assert set(handed.updated) == {"replaced", "set equal", "added"}  # "kept": not sent back
+    assert handed.removed == ["removed"]
+    here = {**shared, "own": "f"}  # this process went on meanwhile: its own entries stay
+    handed.apply(here)
+    assert here == {"kept": "a", "replaced": "B", "set equal": "ccc", "added": "e", "own": "f"}
