@@ -6,7 +6,7 @@ Generates the synthetic blog (bench/synthetic.py), runs the first build as `mkdo
 the server does on a save; prints each rebuild's seconds and, with --profile, the
 functions taking the most time over the edits (cumulative).
 
-    python bench/serve_profile.py [--posts 1000] [--edits 3] [--edit body|title] [--profile]
+    python bench/serve_profile.py [--posts 1000] [--edits 3] [--edit body|title|add] [--profile]
                                    [--dump STATS_FILE]
 
 On two cores or more the other languages are built in forked processes, as under `make
@@ -15,7 +15,8 @@ profiles every language in this process.
 
 The body edit adds a paragraph to the Spanish version only (a build: the parallel views stop
 pairing; `make serve` renders a text edit that keeps them paired without a build); the title
-edit changes a Spanish post's title (its listing, archive, tags and series pages too).
+edit changes a Spanish post's title (its listing, archive, tags and series pages too); the add
+edit adds a new post in both languages (every listing page moves).
 """
 
 from __future__ import annotations
@@ -37,13 +38,14 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
 from bench.synthetic import generate, slug
+from hooks.core.stamps import hash_of
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--posts", type=int, default=1000)
     parser.add_argument("--edits", type=int, default=3)
-    parser.add_argument("--edit", choices=("body", "title"), default="body")
+    parser.add_argument("--edit", choices=("body", "title", "add"), default="body")
     parser.add_argument("--profile", action="store_true")
     parser.add_argument("--verbose", action="store_true")
     parser.add_argument("--dump", type=Path, help="write the profile's stats to this file")
@@ -73,11 +75,14 @@ def main() -> None:
         profile = cProfile.Profile() if args.profile else None
         for number in range(args.edits):
             text = post.read_text(encoding="utf-8")
-            if args.edit == "title":
+            if args.edit == "add":
+                add_post(root / "docs", number)
+            elif args.edit == "title":
                 text = re.sub(r'^title: "', f'title: "Cambio {number} ', text, count=1, flags=re.M)
+                post.write_text(text)
             else:
                 text = text.replace("## Sección 1", f"Frase {number}.\n\n## Sección 1", 1)
-            post.write_text(text)
+                post.write_text(text)
             started = time.perf_counter()
             if profile:
                 profile.enable()
@@ -90,6 +95,21 @@ def main() -> None:
             pstats.Stats(profile).sort_stats("cumulative").print_stats(45)
             if args.dump:
                 profile.dump_stats(args.dump)
+
+
+def add_post(docs: Path, number: int) -> None:
+    """A new post, the newest, in both languages (its translation stamped)."""
+    original = docs / "es" / "posts" / f"nuevo-{number}.md"
+    original.write_text(
+        f'---\ntitle: "Entrada nueva {number}"\ndescription: "Nueva."\n'
+        f"date: 2030-01-0{number + 1}\nauthor: Ana Autora\ntags: [tema 1]\n---\n\nTexto.\n",
+        encoding="utf-8",
+    )
+    (docs / "en" / "posts" / f"nuevo-{number}.md").write_text(
+        f'---\ntitle: "New post {number}"\ndescription: "New."\ntags: [topic 1]\n'
+        f"translation:\n  from: es\n  source_hash: {hash_of(original)}\n---\n\nText.\n",
+        encoding="utf-8",
+    )
 
 
 if __name__ == "__main__":
