@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import os
+import shutil
 import subprocess
 import threading
 from collections.abc import Callable
@@ -247,8 +248,9 @@ def unused_cards(present: list[str]) -> list[str]:
 
 
 class _BackgroundIndex:
-    """Pagefind runs one after another in a thread, the newest request per language only:
-    a page refresh never waits for search."""
+    """Pagefind runs one after another in a thread, the newest request per language only,
+    languages in the order they were first asked for: a page refresh never waits for
+    search."""
 
     def __init__(self) -> None:
         self.wanted: dict[str, tuple[list[str], Callable[[], None]]] = {}
@@ -274,7 +276,10 @@ class _BackgroundIndex:
                     self.lock.wait()
                 if self.stopped:
                     return
-                lang, (command, done) = self.wanted.popitem()
+                # The oldest request first: a language asked for again while another
+                # runs keeps its place, so saves in a row cannot starve one language.
+                lang = next(iter(self.wanted))
+                command, done = self.wanted.pop(lang)
                 generation = self.generation
                 try:
                     self.process = process = subprocess.Popen(  # noqa: S603 - Pagefind's binary
@@ -322,8 +327,13 @@ class _BackgroundIndex:
 _index = _BackgroundIndex()
 
 
+# Under `make serve` the background index yields the cores to the next save's build, which
+# an author waits for (search may lag behind the page; a refresh never waits for it).
+_NICE = shutil.which("nice")
+
+
 def index_in_background(lang: str, command: list[str], done: Callable[[], None]) -> None:
-    _index.request(lang, command, done)
+    _index.request(lang, [_NICE, "-n", "10", *command] if _NICE else command, done)
 
 
 def stop_indexing() -> None:

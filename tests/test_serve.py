@@ -7,6 +7,7 @@ test_build_error_resets_static_i18n.)"""
 from __future__ import annotations
 
 import logging
+import shutil
 import sys
 import threading
 import time
@@ -14,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from hooks import serve_state
 from hooks.serve_state import _BackgroundIndex
 from tests.support import SECTION_PAGES, fetch, fixture_site, mkdocs_serve, post, wait_for
 
@@ -120,6 +122,28 @@ def test_a_whole_rebuild_cancels_the_background_index_before_cleaning() -> None:
         index.stop()
 
 
+def test_saves_in_a_row_do_not_starve_a_language_of_its_index() -> None:
+    """Saves come faster than Pagefind runs, each asking for both languages: each language
+    still gets its turn (the oldest request first), not the one asked for last again and
+    again while the other waits for the saves to stop."""
+    index = _BackgroundIndex()
+    ran: list[str] = []
+    run = [sys.executable, "-c", "import time; time.sleep(0.3)"]
+    try:
+        index.request("first", run, lambda: None)
+        wait_for(lambda: index.busy, timeout=10)
+        saving_until = time.perf_counter() + 2.0
+        while time.perf_counter() < saving_until:  # a save every 0.1 s, both languages
+            index.request("es", run, lambda: ran.append("es"))
+            index.request("en", run, lambda: ran.append("en"))
+            time.sleep(0.1)
+        during = list(ran)
+    finally:
+        index.stop()
+    assert len(during) >= 2, during
+    assert {"es", "en"} <= set(during), during
+
+
 def test_the_background_index_outlives_a_run_that_cannot_start_or_finish(
     caplog: pytest.LogCaptureFixture,
 ) -> None:
@@ -147,3 +171,17 @@ def test_the_background_index_outlives_a_run_that_cannot_start_or_finish(
     warnings = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
     assert any("Pagefind could not start for the 'es' pages" in w for w in warnings), warnings
     assert any("Search index of 'en' not updated" in w and "disk full" in w for w in warnings)
+
+
+def test_the_background_index_yields_the_cores_to_the_next_build(monkeypatch) -> None:
+    """Under `make serve` Pagefind runs at a lower priority (nice 10), so that the build of
+    the next save, which the author waits for, gets the cores first."""
+    asked: list[list[str]] = []
+    monkeypatch.setattr(
+        serve_state._index, "request", lambda lang, command, done: asked.append(command)
+    )
+    serve_state.index_in_background("es", ["pagefind", "--site", "x"], lambda: None)
+    if shutil.which("nice") is None:
+        assert asked == [["pagefind", "--site", "x"]]
+    else:
+        assert asked == [[shutil.which("nice"), "-n", "10", "pagefind", "--site", "x"]]
