@@ -72,7 +72,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     if not enabled(config):
         return files
     languages, default = state.languages(config)
-    dirty = "--dirty" in sys.argv  # as static-i18n decides for its nested builds
+    dirty = "--dirty" in sys.argv or "--dirtyreload" in sys.argv  # as static-i18n decides
     for lang in languages:
         if lang != default:
             for handoff in state.handoffs.values():
@@ -118,13 +118,15 @@ def _exit_on_term(signum: int, frame: Any) -> NoReturn:
 def _build_or_join(config: MkDocsConfig, dirty: bool = False) -> None:
     """static-i18n's call to build its current language: join that language's process."""
     lang = state.current_language(config)
-    worker = _workers.pop(lang, None)
+    worker = _workers.get(lang)  # (kept there while waited for: a shutdown stops it)
     if worker is None:
         mkdocs_build(config, dirty=dirty)
         return
     try:
         outcome = worker.join()
+        _workers.pop(lang, None)
     except ForkedError as error:
+        _workers.pop(lang, None)
         raise PluginError(
             f"The '{lang}' pages were built by a forked process that stopped without a "
             f"report ({error}); PARALLEL_LANGUAGES=off builds them in this process."
@@ -144,7 +146,7 @@ def _build_or_join(config: MkDocsConfig, dirty: bool = False) -> None:
 
 def _stop() -> None:
     """Stop every worker not joined, and give static-i18n its own build() back."""
-    for worker in _workers.values():
+    for worker in list(_workers.values()):  # (a shutdown may come while one is joined)
         worker.kill()
     _workers.clear()
     i18n_plugin_module.build = mkdocs_build  # type: ignore[attr-defined]

@@ -20,9 +20,11 @@ off. `make build` never uses it.
 
 from __future__ import annotations
 
+import ctypes
 import logging
 import os
 import signal
+import sys
 import time
 from multiprocessing.connection import Connection, Pipe
 from pathlib import Path
@@ -37,6 +39,7 @@ from mkdocs.structure.nav import Navigation
 
 from hooks import serve_state, state
 from hooks.core import quick
+from hooks.core.forked import fresh_streams
 from hooks.core.links_extract import PageLinks
 from hooks.core.urls import url_of
 from hooks.serve_state import memory
@@ -63,6 +66,25 @@ def on_startup(command: str, dirty: bool) -> None:
         and hasattr(os, "fork")
         and not state.turned_off("QUICK_RENDER")
     )
+    if _active:
+        _adopt_orphans()
+
+
+def _adopt_orphans() -> None:
+    """The renderer of a language built in another process (hooks/parallel.py) is forked
+    there: when that process ends, the renderer would become init's child, which may not
+    reap it (a container without an init) once it is stopped. On Linux the server adopts it
+    instead (a child subreaper), and stops and reaps it as its own."""
+    if not sys.platform.startswith("linux"):
+        return  # (elsewhere init, launchd, reaps it)
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0)
+    except (OSError, AttributeError):
+        pass  # no prctl: init reaps it, as before Linux 3.4
+
+
+_PR_SET_CHILD_SUBREAPER = 36  # <linux/prctl.h>
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
@@ -100,6 +122,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     pid = os.fork()
     if pid == 0:  # the renderer: this language's build, kept as it stands now
         try:
+            fresh_streams()  # (the server's threads may have been writing to the old ones)
             parent_end.close()
             _close_pipes()  # the other languages' ends: theirs must see the server close
             _render_forever(child_end, lang, config, files, nav, env)

@@ -10,6 +10,7 @@ import logging
 import os
 import shutil
 import subprocess
+import tempfile
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -281,26 +282,34 @@ class _BackgroundIndex:
                 lang = next(iter(self.wanted))
                 command, done = self.wanted.pop(lang)
                 generation = self.generation
+                # Its output goes to a file, not a pipe: a language's process forked by the
+                # build meanwhile (hooks/parallel.py, hooks/quick.py) may inherit the pipe's
+                # end, and the run would not end until that process did.
+                output = tempfile.TemporaryFile()  # noqa: SIM115 - closed when the run ends
                 try:
                     self.process = process = subprocess.Popen(  # noqa: S603 - Pagefind's binary
-                        command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT
+                        command, stdout=output, stderr=subprocess.STDOUT
                     )
                 except OSError as error:  # (not busy: cancel() must not wait for a run never on)
+                    output.close()
                     log.warning(f"Pagefind could not start for the '{lang}' pages: {error}")
                     continue
                 self.busy = True
             try:  # outside the lock (a request never waits), but cancel() waits for it
-                output, _ = process.communicate()
+                process.wait()
                 with self.lock:
                     cancelled = generation != self.generation  # its folder is being rebuilt
                 if not cancelled and process.returncode == 0:
                     done()
                     log.info(f"Search index of '{lang}' updated")
                 elif not cancelled:
-                    log.warning(f"Pagefind failed on the '{lang}' pages:\n{output.decode()}")
+                    output.seek(0)
+                    said = output.read().decode(errors="replace")
+                    log.warning(f"Pagefind failed on the '{lang}' pages:\n{said}")
             except Exception as error:  # (the thread serves every later request)
                 log.warning(f"Search index of '{lang}' not updated: {error!r}")
             finally:
+                output.close()
                 with self.lock:
                     self.busy = False
                     self.lock.notify_all()

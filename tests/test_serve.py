@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import shutil
+import subprocess
 import sys
 import threading
 import time
@@ -185,3 +186,57 @@ def test_the_background_index_yields_the_cores_to_the_next_build(monkeypatch) ->
         assert asked == [["pagefind", "--site", "x"]]
     else:
         assert asked == [[shutil.which("nice"), "-n", "10", "pagefind", "--site", "x"]]
+
+
+def test_a_run_ends_when_pagefind_does_not_when_another_process_holds_its_output() -> None:
+    """A process forked while Pagefind starts (a language's build, a renderer) may inherit
+    its output: the run still ends when Pagefind does, not when that process does."""
+    index = _BackgroundIndex()
+    finished = threading.Event()
+    # Pagefind's stand-in leaves a process behind holding its output for 30 s.
+    leaves_a_holder = ["/bin/sh", "-c", "sleep 30 & exit 0"]
+    try:
+        started = time.perf_counter()
+        index.request("es", leaves_a_holder, finished.set)
+        assert finished.wait(20)
+        assert time.perf_counter() - started < 10
+    finally:
+        index.stop()
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="a Linux child subreaper")
+def test_the_server_adopts_and_reaps_a_renderer_forked_by_a_language_process() -> None:
+    """hooks/quick.py's renderer of a language built in another process is that process's
+    child: once it ends, the server (a child subreaper) adopts the renderer, and stopping it
+    reaps it (no zombie left to an init that may not reap)."""
+    script = """
+import os, signal, sys, time
+sys.path.insert(0, os.getcwd())
+from hooks import quick
+quick._adopt_orphans()
+read_end, write_end = os.pipe()
+worker = os.fork()
+if worker == 0:  # the language's process: forks the renderer, reports its pid, ends
+    renderer = os.fork()
+    if renderer == 0:
+        time.sleep(60)
+        os._exit(0)
+    os.write(write_end, str(renderer).encode())
+    os._exit(0)
+os.waitpid(worker, 0)
+renderer = int(os.read(read_end, 32))
+with open(f"/proc/{renderer}/stat") as stat:
+    parent = int(stat.read().rsplit(")", 1)[1].split()[1])
+os.kill(renderer, signal.SIGKILL)
+reaped, _ = os.waitpid(renderer, 0)
+print(parent == os.getpid(), reaped == renderer)
+"""
+    done = subprocess.run(
+        [sys.executable, "-c", script],
+        cwd=Path(__file__).resolve().parents[1],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.stdout.split() == ["True", "True"], done.stdout + done.stderr

@@ -8,6 +8,8 @@ where the work would have run in this process).
 
 from __future__ import annotations
 
+import contextlib
+import io
 import logging
 import os
 import pickle
@@ -55,12 +57,16 @@ class Forked:
 
     def join(self) -> Outcome:
         """Wait for the process; its outcome (raises ForkedError if it left none)."""
-        _, status = os.waitpid(self.pid, 0)
+        try:
+            _, status = os.waitpid(self.pid, 0)
+        except ChildProcessError:  # reaped meanwhile by kill() (a server shutting down)
+            status = 0
         try:
             with open(self.result_path, "rb") as file:
                 data = file.read()
-        finally:
             os.unlink(self.result_path)
+        except FileNotFoundError:  # (removed by kill())
+            data = b""
         if not data:
             raise ForkedError(
                 f"the forked process {self.pid} ended without a result "
@@ -80,6 +86,32 @@ class Forked:
             os.unlink(self.result_path)
 
 
+def fresh_streams() -> None:
+    """In a forked copy: its own ``sys.stdout`` and ``sys.stderr`` objects on the same file
+    descriptors. Another thread of the process that forked (a server's) may have been
+    writing to the inherited ones at that moment: their buffer's lock would then stay held
+    in the copy, and its first write or flush would wait for ever. The inherited buffers'
+    pending bytes are the other process's to write, not written twice."""
+    for name, descriptor in (("stdout", 1), ("stderr", 2)):
+        inherited = getattr(sys, name)
+        with contextlib.suppress(AttributeError, OSError, ValueError):
+            descriptor = inherited.fileno()  # (else the process's own)
+        try:
+            raw = io.FileIO(os.dup(descriptor), "w")
+        except OSError:
+            continue  # closed: nothing to write to anyway
+        setattr(
+            sys,
+            name,
+            io.TextIOWrapper(
+                io.BufferedWriter(raw),
+                encoding=getattr(inherited, "encoding", None) or "utf-8",
+                errors=getattr(inherited, "errors", None) or "backslashreplace",
+                line_buffering=bool(getattr(inherited, "line_buffering", False)),
+            ),
+        )
+
+
 def fork(
     function: Callable[[], object], logger: str, dropped_prefixes: Iterable[str] = ()
 ) -> Forked:
@@ -94,6 +126,7 @@ def fork(
         return Forked(pid, result_path)
     code = 1
     try:
+        fresh_streams()
         recorder = _Recorder(tuple(dropped_prefixes))
         logging.getLogger(logger).handlers = [recorder]
         outcome = Outcome()

@@ -3,8 +3,10 @@ its exception and its log lines, and never returns into the caller's code."""
 
 from __future__ import annotations
 
+import io
 import logging
 import os
+import sys
 import time
 
 import pytest
@@ -110,3 +112,29 @@ def test_changes_made_in_the_copy_are_applied_here_and_only_they() -> None:
     here = {**shared, "own": "f"}  # this process went on meanwhile: its own entries stay
     handed.apply(here)
     assert here == {"kept": "a", "replaced": "B", "set equal": "ccc", "added": "e", "own": "f"}
+
+
+def test_the_copy_writes_through_streams_of_its_own(monkeypatch) -> None:
+    """A server's thread may be in the middle of a write when a language's process is
+    forked: the copy would inherit that stream's buffer with its lock held, and its first
+    write or flush would wait for ever. It writes through new stream objects on the same
+    file descriptors instead (what it prints still arrives, once)."""
+    read_end, write_end = os.pipe()
+    inherited = io.TextIOWrapper(io.BufferedWriter(io.FileIO(write_end, "w")), encoding="utf-8")
+    monkeypatch.setattr(sys, "stdout", inherited)
+    inherited.write("pending here, ")  # this process's to write, not the copy's
+
+    def work() -> object:
+        print("printed there")
+        return sys.stdout is not inherited and sys.stdout.fileno() != inherited.fileno()
+
+    try:
+        outcome = fork(work, LOGGER).join()
+        assert outcome.error is None
+        assert outcome.value is True
+        inherited.flush()
+        inherited.close()
+        with os.fdopen(read_end, "rb") as pipe:
+            assert pipe.read().decode() == "pending here, printed there\n"
+    finally:
+        monkeypatch.undo()
