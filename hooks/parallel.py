@@ -15,8 +15,10 @@ changed pages side by side the same way, and the hooks hand back what their memo
 build learned there (hooks/serve_state.py, hooks/incremental.py; the renderer of
 hooks/quick.py is forked there). The server's threads are not copied into the process, and
 it touches none of their objects: search re-indexing is handed back to the server's own
-thread (the logging module renews its locks in a forked process). Off under a plain ``mkdocs
-serve``, on one core, and with ``PARALLEL_LANGUAGES=off``.
+thread, the process writes through stdout and stderr objects of its own
+(:func:`hooks.core.forked.fresh_streams`), and the logging module renews its locks in a
+forked process. Off under a plain ``mkdocs serve``, on one core, and with
+``PARALLEL_LANGUAGES=off``.
 """
 
 from __future__ import annotations
