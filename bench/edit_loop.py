@@ -39,8 +39,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.synthetic import generate, slug
-from hooks.core.stamps import hash_of
+from bench.synthetic import add_post, generate, save, slug
 
 SERVE = [sys.executable, "-m", "mkdocs", "serve", "--dirty"]  # `make serve`
 REBUILT = re.compile(
@@ -81,13 +80,6 @@ def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
-
-
-def write(path: Path, text: str) -> None:
-    """As editors save: a new file moved over the old one."""
-    temporary = path.with_name(f".{path.name}.tmp")
-    temporary.write_text(text, encoding="utf-8")
-    os.replace(temporary, path)
 
 
 class Server:
@@ -167,7 +159,7 @@ def run_size(posts: int, repeat: int, work: Path) -> dict[str, object]:
             needle = f"Cambiada{attempt}"  # one word for another: the same blocks, words
             text = body_post.read_text(encoding="utf-8")
             changed = re.sub(r"^## Sección \S+$", f"## Sección {needle}", text, count=1, flags=re.M)
-            write(body_post, changed)
+            save(body_post, changed)
             return [f"posts/{slug(3)}/"], needle
 
         builds = len(server.rebuilds())
@@ -181,7 +173,7 @@ def run_size(posts: int, repeat: int, work: Path) -> dict[str, object]:
         def title(attempt: int) -> tuple[list[str], str]:
             needle = f"Titulo cambiado {attempt}"
             text = title_post.read_text(encoding="utf-8")
-            write(
+            save(
                 title_post,
                 re.sub(r'^title: ".*"$', f'title: "{needle}"', text, count=1, flags=re.M),
             )
@@ -189,19 +181,7 @@ def run_size(posts: int, repeat: int, work: Path) -> dict[str, object]:
             return pages, needle
 
         def add(attempt: int) -> tuple[list[str], str]:
-            name = f"nuevo-{attempt}"
-            needle = f"Entrada nueva {attempt}"
-            original = docs / "es" / "posts" / f"{name}.md"
-            write(
-                original,
-                f'---\ntitle: "{needle}"\ndescription: "Nueva."\ndate: 2030-01-0{attempt + 1}\n'
-                f"author: Ana Autora\ntags: [tema 1]\n---\n\nTexto nuevo.\n",
-            )
-            write(
-                docs / "en" / "posts" / f"{name}.md",
-                f'---\ntitle: "New post {attempt}"\ndescription: "New."\ntags: [topic 1]\n'
-                f"translation:\n  from: es\n  source_hash: {hash_of(original)}\n---\n\nNew text.\n",
-            )
+            name, needle = add_post(docs, attempt)
             return [f"posts/{name}/", "archivo/"], needle
 
         results: dict[str, object] = {"posts": posts, "full": full, "first": first}

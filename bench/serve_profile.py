@@ -37,8 +37,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-from bench.synthetic import generate, slug
-from hooks.core.stamps import hash_of
+from bench.synthetic import add_post, generate, slug
 
 
 def main() -> None:
@@ -95,21 +94,6 @@ def main() -> None:
             pstats.Stats(profile).sort_stats("cumulative").print_stats(45)
             if args.dump:
                 profile.dump_stats(args.dump)
-
-
-def add_post(docs: Path, number: int) -> None:
-    """A new post, the newest, in both languages (its translation stamped)."""
-    original = docs / "es" / "posts" / f"nuevo-{number}.md"
-    original.write_text(
-        f'---\ntitle: "Entrada nueva {number}"\ndescription: "Nueva."\n'
-        f"date: 2030-01-0{number + 1}\nauthor: Ana Autora\ntags: [tema 1]\n---\n\nTexto.\n",
-        encoding="utf-8",
-    )
-    (docs / "en" / "posts" / f"nuevo-{number}.md").write_text(
-        f'---\ntitle: "New post {number}"\ndescription: "New."\ntags: [topic 1]\n'
-        f"translation:\n  from: es\n  source_hash: {hash_of(original)}\n---\n\nText.\n",
-        encoding="utf-8",
-    )
 
 
 if __name__ == "__main__":

@@ -10,6 +10,8 @@ deterministic (seeded), so two runs build the same site.
 from __future__ import annotations
 
 import argparse
+import datetime
+import os
 import random
 import re
 import shutil
@@ -149,6 +151,33 @@ def generate(out: Path, posts: int, hooks: bool = True, seed: int = 7) -> Path:
     theme = f"theme:\n  custom_dir: {overrides}\n"
     config.write_text(head + hooks_block + theme, encoding="utf-8")
     return config
+
+
+def add_post(docs: Path, number: int) -> tuple[str, str]:
+    """A new post in both languages (its translation stamped), newer than every generated
+    one, saved as editors save (a new file moved over the old one); its slug and its
+    Spanish title."""
+    name, title = f"nuevo-{number}", f"Entrada nueva {number}"
+    date = datetime.date(2030, 1, 1) + datetime.timedelta(days=number)
+    original = docs / "es" / "posts" / f"{name}.md"
+    save(
+        original,
+        f'---\ntitle: "{title}"\ndescription: "Nueva."\ndate: {date.isoformat()}\n'
+        f"author: Ana Autora\ntags: [tema 1]\n---\n\nTexto nuevo.\n",
+    )
+    save(
+        docs / "en" / "posts" / f"{name}.md",
+        f'---\ntitle: "New post {number}"\ndescription: "New."\ntags: [topic 1]\n'
+        f"translation:\n  from: es\n  source_hash: {hash_of(original)}\n---\n\nNew text.\n",
+    )
+    return name, title
+
+
+def save(path: Path, text: str) -> None:
+    """As editors save: a new file moved over the old one."""
+    temporary = path.with_name(f".{path.name}.tmp")
+    temporary.write_text(text, encoding="utf-8")
+    os.replace(temporary, path)
 
 
 def words_per_post(out: Path) -> float:

@@ -38,7 +38,6 @@ from mkdocs.structure.pages import Page
 
 from hooks import serve_state, state
 from hooks.core.dependents import Rebuild, dependents, page_kinds
-from hooks.core.forked import changes
 from hooks.core.links_extract import collector_paused
 from hooks.core.posts import ParseCache
 from hooks.core.site import TAGS_KEY
@@ -172,7 +171,7 @@ def _read_files(config: MkDocsConfig) -> None:
     memory.rebuild = None
     memory.files.clear()
     memory.outputs = {}
-    memory.rendered = 0
+    memory.rendered = set()
     memory.pending_sources = serve_state.read_sources(Path(config.docs_dir))
     if state.parse_cache is not None:  # the site model reads these bytes, not the files again
         docs_dir = str(config.docs_dir)
@@ -267,7 +266,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     if memory.active:
         memory.pages[page.file.src_uri] = (page.markdown, dict(page.meta))
-        memory.rendered += 1
+        memory.rendered.add(page.file.src_uri)
     return html
 
 
@@ -355,7 +354,7 @@ def _build_done(config: MkDocsConfig) -> None:
     memory.force_full = memory.writing = False
     memory.quick_paths.clear()
     rebuild = memory.rebuild
-    what = "every page" if rebuild is None or rebuild.full else f"{memory.rendered} page(s)"
+    what = "every page" if rebuild is None or rebuild.full else f"{len(memory.rendered)} page(s)"
     memory.builds += 1
     seconds = time.perf_counter() - memory.started
     log.info(f"Rebuilt {what} in {seconds:.2f} s (build {memory.builds})")
@@ -411,44 +410,18 @@ def on_shutdown() -> None:
 
 
 # ---------------------------------------------------------------------------------------
-# A language built in another process (hooks/parallel.py, also under `make serve`)
+# A language built in another process (hooks/parallel.py, also under `make serve`): what
+# its build leaves for the next save (the pages' front matter as read, the pages written and
+# rendered, what static-i18n and the theme's file list cost) is handed back.
 
-_inherited: dict[str, Any] = {}
-
-
-def _note_inherited() -> None:
-    _inherited.update(
-        pages=dict(memory.pages),
-        outputs=dict(memory.outputs),
-        rendered=memory.rendered,
-        i18n_files=dict(_i18n_files),
-        theme_files=dict(_theme_files),
-    )
-
-
-def _learned() -> dict[str, Any] | None:
-    """What that language's build left for the next save: the pages' front matter as read,
-    the pages written and counted, and what static-i18n and the theme's file list cost
-    (the process ends with its build)."""
-    if not memory.active:
-        return None
-    return {
-        "pages": changes(_inherited["pages"], memory.pages),
-        "outputs": changes(_inherited["outputs"], memory.outputs),
-        "rendered": memory.rendered - _inherited["rendered"],
-        "i18n_files": changes(_inherited["i18n_files"], _i18n_files),
-        "theme_files": changes(_inherited["theme_files"], _theme_files),
-    }
-
-
-def _merge_learned(learned: object) -> None:
-    if not isinstance(learned, dict):
-        return
-    learned["pages"].apply(memory.pages)
-    learned["outputs"].apply(memory.outputs)
-    memory.rendered += learned["rendered"]
-    learned["i18n_files"].apply(_i18n_files)
-    learned["theme_files"].apply(_theme_files)
-
-
-state.hand_off("incremental", _learned, _merge_learned, begin=_note_inherited)
+state.hand_back_changes(
+    "incremental",
+    lambda: {
+        "pages": memory.pages,
+        "outputs": memory.outputs,
+        "rendered": memory.rendered,
+        "i18n files": _i18n_files,
+        "theme files": _theme_files,
+    },
+    lambda: memory.active,
+)

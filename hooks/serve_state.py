@@ -23,7 +23,6 @@ from mkdocs.structure.files import Files
 
 from hooks import state
 from hooks.core.dependents import Rebuild
-from hooks.core.forked import changes
 from hooks.core.site import SiteModel
 from hooks.core.urls import url_of
 
@@ -58,7 +57,7 @@ class _Memory:
         self.cards: dict[str, str] = {}  # a page's output path -> its sharing image's name
         self.feeds: dict[str, tuple[Any, bytes]] = {}  # a feed's path -> (its inputs, bytes)
         self.started = 0.0
-        self.rendered = 0
+        self.rendered: set[str] = set()  # the pages this build rendered (src_uri)
         self.builds = 0
 
 
@@ -198,43 +197,18 @@ def remember_card(dest_uri: str, name: str) -> None:
         memory.cards[dest_uri] = name
 
 
-# A language built in another process (hooks/parallel.py) hands back what its build taught
-# the memory (the texts search indexes, the sharing images, the feeds): that process ends.
-_inherited: dict[str, Any] = {}
-
-
-def _note_inherited() -> None:
-    _inherited.update(
-        search_texts={lang: dict(texts) for lang, texts in memory.search_texts.items()},
-        cards=dict(memory.cards),
-        feeds=dict(memory.feeds),
-    )
-
-
-def _learned() -> dict[str, Any] | None:
-    if not memory.active:
-        return None
-    inherited_texts = _inherited["search_texts"]
+def _learned_by_a_build() -> dict[str, dict[Any, Any] | set[Any]]:
+    """What a language's build teaches the memory (hooks/parallel.py hands back what it
+    changed where that language was built in another process)."""
+    languages = state.site().content.languages
     return {
-        "search_texts": {
-            lang: changes(inherited_texts.get(lang, {}), texts)
-            for lang, texts in memory.search_texts.items()
-        },
-        "cards": changes(_inherited["cards"], memory.cards),
-        "feeds": changes(_inherited["feeds"], memory.feeds),
+        "cards": memory.cards,
+        "feeds": memory.feeds,
+        **{f"search {lang}": memory.search_texts.setdefault(lang, {}) for lang in languages},
     }
 
 
-def _merge_learned(learned: object) -> None:
-    if not isinstance(learned, dict):
-        return
-    for lang, texts in learned["search_texts"].items():
-        texts.apply(memory.search_texts.setdefault(lang, {}))
-    learned["cards"].apply(memory.cards)
-    learned["feeds"].apply(memory.feeds)
-
-
-state.hand_off("serve memory", _learned, _merge_learned, begin=_note_inherited)
+state.hand_back_changes("serve memory", _learned_by_a_build, lambda: memory.active)
 
 
 def unused_cards(present: list[str]) -> list[str]:

@@ -7,10 +7,11 @@ loaded once by ``hooks/blog.py`` at the start of the build is the one every hook
 from __future__ import annotations
 
 import contextlib
+import copy
 import logging
 import os
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -73,6 +74,37 @@ def hand_off(
     begin: Callable[[], None] | None = None,
 ) -> None:
     handoffs[name] = Handoff(collect, merge, prepare, begin)
+
+
+Container = dict[Any, Any] | set[Any]
+
+
+def hand_back_changes(
+    name: str, held: Callable[[], Mapping[str, Container]], when: Callable[[], bool]
+) -> None:
+    """A handoff of what a language's process changed in dicts and sets kept between
+    builds (``held()``: a name for each -> the container, as either process finds it): noted
+    as the process starts, and, while ``when()``, its changes handed back and done here too.
+    The process ends with its build: what it taught them would be lost."""
+    inherited: dict[str, Container] = {}
+
+    def begin() -> None:
+        inherited.clear()
+        inherited.update({key: copy.copy(container) for key, container in held().items()})
+
+    def collect() -> dict[str, Changes[Any, Any]] | None:
+        if not when():
+            return None
+        now = held()
+        return {key: changes(inherited.get(key, type(now[key])()), now[key]) for key in now}
+
+    def merge(handed: object) -> None:
+        if isinstance(handed, dict):
+            here = held()
+            for key, change in handed.items():
+                change.apply(here[key])
+
+    hand_off(name, collect, merge, begin=begin)
 
 
 def site() -> SiteModel:
@@ -184,26 +216,9 @@ def new_build_of_front_matter() -> None:
     _dumped_before, _dumped = _dumped, {}
 
 
-# A language built in another process (hooks/parallel.py) under `mkdocs serve` hands back
-# what it dumped, for the next save: that process ends with its build.
-_dumped_inherited: dict[str, str] = {}
-
-
-def _note_dumped() -> None:
-    _dumped_inherited.clear()
-    _dumped_inherited.update(_dumped)
-
-
-def _dumped_changes() -> Changes[str, str] | None:
-    return changes(_dumped_inherited, _dumped) if command == "serve" else None
-
-
-def _merge_dumped(handed: object) -> None:
-    if isinstance(handed, Changes):
-        _dumped.update(handed.updated)  # (nothing is removed: a build only adds)
-
-
-hand_off("front matter", _dumped_changes, _merge_dumped, begin=_note_dumped)
+# A language built in another process under `mkdocs serve` hands back what it dumped, for
+# the next save: that process ends with its build.
+hand_back_changes("front matter", lambda: {"dumped": _dumped}, lambda: command == "serve")
 
 
 def generated_page(

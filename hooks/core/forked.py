@@ -152,23 +152,33 @@ def fork(
 
 @dataclass
 class Changes(Generic[K, V]):
-    """What a forked process did to a dict it inherited: entries set, keys removed."""
+    """What a forked process did to a dict (or a set) it inherited: entries set (a set's
+    elements added, as keys), keys removed."""
 
     updated: dict[K, V] = field(default_factory=dict)
     removed: list[K] = field(default_factory=list)
 
-    def apply(self, target: dict[K, V]) -> None:
-        """Do the same to ``target`` (the dict in the process that forked)."""
+    def apply(self, target: dict[K, V] | set[K]) -> None:
+        """Do the same to ``target`` (the dict or set in the process that forked)."""
         for key in self.removed:
-            target.pop(key, None)
-        target.update(self.updated)
+            if isinstance(target, set):
+                target.discard(key)
+            else:
+                target.pop(key, None)
+        target.update(self.updated)  # (a set is given the keys)
 
 
-def changes(before: Mapping[K, V], after: Mapping[K, V]) -> Changes[K, V]:
+def changes(before: Mapping[K, V] | set[K], after: Mapping[K, V] | set[K]) -> Changes[K, V]:
     """What turned ``before`` (a shallow copy taken as the forked process started) into
-    ``after`` (the dict as it left it). Values are compared by identity: one set again,
-    even to an equal value, is handed back (cheap to merge, never missed)."""
+    ``after`` (the dict or set as it left it). A dict's values are compared by identity: one
+    set again, even to an equal value, is handed back (cheap to merge, never missed)."""
+    if isinstance(after, set):
+        return Changes(
+            {key: None for key in after if key not in before},  # type: ignore[misc]
+            [key for key in before if key not in after],
+        )
     missing = object()
+    assert isinstance(before, Mapping)
     return Changes(
         {key: value for key, value in after.items() if before.get(key, missing) is not value},
         [key for key in before if key not in after],

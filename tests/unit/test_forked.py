@@ -114,6 +114,22 @@ def test_changes_made_in_the_copy_are_applied_here_and_only_they() -> None:
     assert here == {"kept": "a", "replaced": "B", "set equal": "ccc", "added": "e", "own": "f"}
 
 
+def test_a_set_changed_in_the_copy_changes_here_too() -> None:
+    shared = {"kept", "removed"}
+    inherited = set(shared)
+
+    def work() -> object:
+        shared.discard("removed")
+        shared.add("added")
+        return changes(inherited, shared)
+
+    handed = fork(work, LOGGER).join().value
+    assert isinstance(handed, Changes)
+    here = {"kept", "removed", "own"}
+    handed.apply(here)
+    assert here == {"kept", "added", "own"}
+
+
 def test_the_copy_writes_through_streams_of_its_own(monkeypatch) -> None:
     """A server's thread may be in the middle of a write when a language's process is
     forked: the copy would inherit that stream's buffer with its lock held, and its first
