@@ -23,7 +23,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, TableOfContents
 from pymdownx.slugs import slugify
 
-from hooks import state
+from hooks import serve_state, state
 from hooks.core import jsonld, views
 from hooks.core.posts import POSTS_DIR, Content, Post
 from hooks.core.render import Renderer
@@ -354,7 +354,7 @@ def render_post(
     if run and part:
         series_url = link_to(series_page_path(run.series.id), lang)
         series_box = views.series_box(run, part, lang, series_url, link_to)
-        series_end = views.series_end(run, part, lang, series_url, link_to)
+        series_end = series_end_of(post, page_url)
         series_data = (
             run,
             part,
@@ -380,30 +380,86 @@ def render_post(
         if other != lang
     }
     slot = {"key": post.key, "lang": lang, "alternates": alternates}
-    listed = content.listed_posts(lang)
-    position = next((i for i, other in enumerate(listed) if other.key == post.key), 0)
-    number = position // posts_per_page(config) + 1
-    end = views.post_end(
-        post,
-        listed,
-        lang,
-        lambda other: link_to(other.rel_path, lang),
-        link_to("index.md" if number == 1 else listing_page_path(number), lang),
-        feed_href(lang, page_url, run.series.id if run and part else None),
-        series_end,
-    )
     parts = [
         partials.render("post-header.html", lang, header=header, post=slot),
         body,
         partials.render(
             "provenance.html", lang, provenance=views.provenance(post, lang, sources_link)
         ),
-        partials.render("post-end.html", lang, end=end),
+        post_end(post, page_url, listing_page_of(post, config), series_end),
         structured,
     ]
     title = AnchorLink(escape(post.title), TITLE_ID, 1)  # the theme prints it as HTML
     title.children = list(page.toc)
     return "\n".join(str(part) for part in parts), TableOfContents([title])
+
+
+def listing_page_of(post: Post, config: MkDocsConfig) -> int:
+    """The page of its language's listing that shows ``post`` (numbered from 1)."""
+    listed = state.site().content.listed_posts(post.lang)
+    position = next((i for i, other in enumerate(listed) if other.key == post.key), 0)
+    return position // posts_per_page(config) + 1
+
+
+def series_end_of(post: Post, page_url: str) -> views.SeriesEnd | None:
+    """The series part of what follows ``post`` on its page, if it is a part of one."""
+    model = state.site()
+    run = model.series.run_of(post.key)
+    part = run.part(post.key) if run else None
+    if not run or not part:
+        return None
+    default = model.default_language
+
+    def link_to(rel_path: str, lang: str) -> str:
+        return relative_url(url_of(rel_path, lang, default), page_url)
+
+    series_url = link_to(series_page_path(run.series.id), post.lang)
+    return views.series_end(run, part, post.lang, series_url, link_to)
+
+
+def post_end(
+    post: Post, page_url: str, listing_page: int, series_end: views.SeriesEnd | None
+) -> str:
+    """What follows a post (partials/blog/post-end.html), its way back to ``listing_page``."""
+    model = state.site()
+    lang, default = post.lang, model.default_language
+    run = model.series.run_of(post.key)
+
+    def link_to(rel_path: str) -> str:
+        return relative_url(url_of(rel_path, lang, default), page_url)
+
+    back = "index.md" if listing_page == 1 else listing_page_path(listing_page)
+    end = views.post_end(
+        post,
+        model.content.listed_posts(lang),
+        lang,
+        lambda other: link_to(other.rel_path),
+        link_to(back),
+        feed_href(lang, page_url, run.series.id if run and run.part(post.key) else None),
+        series_end,
+    )
+    return str(renderer().render("post-end.html", lang, end=end))
+
+
+def relisted_page(
+    html: str, lang: str, rel_path: str, page_url: str, moved: tuple[int, int]
+) -> str | None:
+    """The written page ``html`` of a post that moved from listing page ``moved[0]`` to
+    ``moved[1]`` and changed in nothing else (hooks/core/dependents.py): its end, rendered
+    for each page, swapped; None when the old end is not in it exactly once (a template
+    that shows it otherwise: the page is rebuilt)."""
+    content = state.site().content
+    post = content.posts.get(lang, {}).get(content.path_keys.get(lang, {}).get(rel_path, ""))
+    if post is None:
+        return None
+    series_end = series_end_of(post, page_url)
+    old, new = (post_end(post, page_url, number, series_end) for number in moved)
+    if html.count(old) != 1:
+        return None
+    return html.replace(old, new)
+
+
+serve_state.services["relisted page"] = relisted_page
 
 
 def tag_link(lang: str, page_url: str) -> Any:

@@ -256,10 +256,41 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         for file in pages:
             if tags is not None and file.src_uri == f"{lang}/{tags.rel_path}":
                 dirty[file] = True
+    updated = _update_relisted(lang, rebuild, dirty)
     for file, value in dirty.items():
         file.is_modified = _modified(value)  # type: ignore[method-assign]
-    log.info(f"'{lang}': {sum(dirty.values())} of {len(pages)} pages to rebuild")
+    in_place = f", {updated} updated in place (the way back to the listing)" if updated else ""
+    log.info(f"'{lang}': {sum(dirty.values())} of {len(pages)} pages to rebuild{in_place}")
     return files
+
+
+_RELISTING = ("relisted page", "page updated")  # hooks/blog.py's, hooks/links.py's
+
+
+def _update_relisted(lang: str, rebuild: Rebuild, dirty: dict[File, bool]) -> int:
+    """Posts that moved to another listing page and changed in nothing else: their written
+    page gets its new way back to the listing (hooks/blog.py) instead of a rebuild, a tenth
+    of a blog's posts when one is added. Any doubt (the old link not found as rendered) and
+    the page is rebuilt. How many were updated."""
+    updated = 0
+    for file, value in dirty.items():
+        page_lang, _, rel_path = file.src_uri.partition("/")
+        moved = rebuild.relisted.get((page_lang, rel_path))
+        if value or moved is None or page_lang != lang:
+            continue
+        relist, note = (serve_state.services.get(name) for name in _RELISTING)
+        path = Path(file.abs_dest_path)
+        # Bytes, as MkDocs wrote them (text mode would turn an author's \r\n into \n).
+        written = path.read_bytes().decode("utf-8")
+        html = relist(written, lang, rel_path, file.url, moved) if relist else None
+        if html is None:
+            dirty[file] = True
+            continue
+        path.write_bytes(html.encode("utf-8"))
+        if note is not None:
+            note(html, file.url)
+        updated += 1
+    return updated
 
 
 @event_priority(-300)  # once every hook has read and changed the page's front matter

@@ -151,9 +151,11 @@ def read_site(site_dir: Path, site_url: str, known: Mapping[str, PageLinks]) -> 
     """Every file of ``site_dir``; HTML pages not in ``known`` are parsed from disk."""
     files: set[str] = set()
     pages = dict(known)
-    for folder, _, names in os.walk(site_dir):
-        prefix = os.path.relpath(folder, site_dir).replace(os.sep, "/")
-        prefix = "" if prefix == "." else prefix + "/"
+    top = str(site_dir)
+    for folder, _, names in os.walk(top):
+        # os.walk's folders start with `top` as given (a page is a folder: thousands of them)
+        prefix = folder[len(top) :].strip(os.sep).replace(os.sep, "/")
+        prefix = prefix + "/" if prefix else ""
         for name in names:
             relative = prefix + name
             files.add(relative)
@@ -645,5 +647,16 @@ def links_read(url: str) -> PageLinks | None:
     return _collector.build.pages.get(url)
 
 
+def page_updated(html: str, url: str) -> None:
+    """A page written anew without being rendered (hooks/incremental.py): its links are
+    read as if it had been, and checked with the rebuilt pages."""
+    if _turned_off():
+        return
+    started = time.perf_counter()
+    _collector.build.pages["" if url in ("./", ".") else url] = extract(html, url)
+    _collector.build.extract_seconds += time.perf_counter() - started
+
+
 serve_state.services["check links"] = check_rendered
+serve_state.services["page updated"] = page_updated
 serve_state.services["links read"] = links_read

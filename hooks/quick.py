@@ -39,7 +39,7 @@ from mkdocs.structure.nav import Navigation
 
 from hooks import serve_state, state
 from hooks.core import quick
-from hooks.core.forked import fresh_streams
+from hooks.core.forked import fork_frozen, fresh_streams
 from hooks.core.links_extract import PageLinks
 from hooks.core.urls import url_of
 from hooks.serve_state import memory
@@ -119,7 +119,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     nav, (env, files) = _navs[lang], _envs[lang]
     worker = lang in _pipes  # this process builds only this language, for the server
     parent_end, child_end = _pipes.pop(lang) if worker else Pipe()
-    pid = os.fork()
+    pid = fork_frozen()
     if pid == 0:  # the renderer: this language's build, kept as it stands now
         try:
             fresh_streams()  # (the server's threads may have been writing to the old ones)

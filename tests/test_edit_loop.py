@@ -271,6 +271,9 @@ def test_served_site_equals_a_clean_build_after_every_kind_of_edit(
         # the first "body" one, which makes a translation stale (other pages show that).
         quick = re.findall(r"Rebuilt \d+ page\(s\) in [\d.]+ s, a text edit rendered without", log)
         assert len(quick) == 4, log
+        # A post added or removed moves others to the next or previous listing page: their
+        # pages get the new way back to the listing in place, not a rebuild.
+        assert re.search(r"\d+ updated in place \(the way back to the listing\)", log), log
         builds = log.count("Building documentation...")
         assert log.count(PARALLEL) == (builds - failing if side_by_side else 0), log
         served_files = snapshot(served.site_dir(), tmp_path / "served")

@@ -69,6 +69,11 @@ class Rebuild:
     reason: str = ""
     pages: set[tuple[str, str]] = field(default_factory=set)
     feeds: set[str] = field(default_factory=set)
+    # Posts whose page changes only in its way back to the listing (a post added or removed
+    # moves every tenth post to the next or previous listing page): (language, path) -> the
+    # listing page it was on and the one it is on now (numbered from 1). The glue may
+    # update that link in the written page instead of rebuilding it; never one in ``pages``.
+    relisted: dict[tuple[str, str], tuple[int, int]] = field(default_factory=dict)
 
     @classmethod
     def everything(cls, reason: str) -> Rebuild:
@@ -121,16 +126,23 @@ def dependents(
     changed_posts = _changed_posts(before, after)  # (once a save: every version compared)
     for key in sorted(_contexts_to_compare(before, after, keys, changed_posts)):
         for lang in languages:
-            if contexts[0].of(lang, key) != contexts[1].of(lang, key):
-                for model in (before, after):
-                    if post := model.content.posts.get(lang, {}).get(key):
-                        rebuild.pages.add((lang, post.rel_path))
+            old_context, new_context = contexts[0].of(lang, key), contexts[1].of(lang, key)
+            if old_context == new_context:
+                continue
+            moved = _listing_page_moved(old_context, new_context)
+            post = after.content.posts.get(lang, {}).get(key)
+            if moved is not None and post is not None:
+                rebuild.relisted[(lang, post.rel_path)] = moved
+                continue
+            for model in (before, after):
+                if post := model.content.posts.get(lang, {}).get(key):
+                    rebuild.pages.add((lang, post.rel_path))
     changed_keys = sorted(
         key for key in keys if _views(contexts[0], key) != _views(contexts[1], key)
     )
     if not changed_keys:
         _add_parallel_pages(rebuild, before, after, shown, changed_posts)
-        return rebuild
+        return _relisted_only(rebuild)
     series: set[str] = set()
     relinked: set[str] = set()  # slugs whose pages appeared, went or changed inclusion
     for key in changed_keys:
@@ -154,6 +166,26 @@ def dependents(
     mentioning = _mentioning(sources, relinked, languages)
     rebuild.pages.update(mentioning)
     _add_parallel_pages(rebuild, before, after, shown | mentioning, changed_posts)
+    return _relisted_only(rebuild)
+
+
+def _listing_page_moved(
+    before: tuple[Any, ...] | None, after: tuple[Any, ...] | None
+) -> tuple[int, int] | None:
+    """(listing page before, after), numbered from 1, when two :func:`post_context` differ
+    in that page alone; else None."""
+    if before is None or after is None or before[:2] != after[:2]:
+        return None
+    old, new = before[2], after[2]
+    if old is None or new is None or old[1:] != new[1:]:
+        return None
+    return old[0] + 1, new[0] + 1
+
+
+def _relisted_only(rebuild: Rebuild) -> Rebuild:
+    """A page rebuilt anyway shows its new listing page: nothing to update in it."""
+    for page in rebuild.pages:
+        rebuild.relisted.pop(page, None)
     return rebuild
 
 

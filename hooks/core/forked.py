@@ -9,6 +9,7 @@ where the work would have run in this process).
 from __future__ import annotations
 
 import contextlib
+import gc
 import io
 import logging
 import os
@@ -112,6 +113,19 @@ def fresh_streams() -> None:
         )
 
 
+def fork_frozen() -> int:
+    """``os.fork()``, the child's garbage collector leaving every object it inherited alone.
+    A collection there would otherwise walk the whole inherited heap, copying it page by page
+    (copy on write), and find nothing to free in it: measured, a tenth of the English build
+    of a new post at 1000 posts per language. The parent's objects are its collector's again
+    once the fork is done (the pattern of Python's ``gc.freeze`` documentation)."""
+    gc.freeze()
+    pid = os.fork()
+    if pid:
+        gc.unfreeze()
+    return pid
+
+
 def fork(
     function: Callable[[], object], logger: str, dropped_prefixes: Iterable[str] = ()
 ) -> Forked:
@@ -121,7 +135,7 @@ def fork(
     os.close(descriptor)
     for stream in (sys.stdout, sys.stderr):
         stream.flush()  # or the copy would print this process's pending output again
-    pid = os.fork()
+    pid = fork_frozen()
     if pid:
         return Forked(pid, result_path)
     code = 1

@@ -206,9 +206,10 @@ def test_a_new_date_reaches_the_old_and_new_neighbours(tmp_path: Path) -> None:
             assert (lang, f"posts/{slug}.md") in pages, (lang, slug)
 
 
-def test_a_neighbour_on_another_listing_page_is_rebuilt(tmp_path: Path) -> None:
+def test_a_post_moved_to_another_listing_page_is_relisted_not_rebuilt(tmp_path: Path) -> None:
     """Adding a newer post moves the oldest one to the second listing page: its "back to
-    the listing" link changes, though none of its neighbours did."""
+    the listing" link changes, though none of its neighbours did. That link alone: the
+    glue may update it in the written page (relisted, from page 1 to 2), not rebuild it."""
     docs = tmp_path / "docs"
     write(docs, FILES)
     stamp_all(docs)
@@ -230,10 +231,29 @@ def test_a_neighbour_on_another_listing_page_is_rebuilt(tmp_path: Path) -> None:
     assert (context[0][2][0], context[1][2][0]) == (0, 1)  # but it moved to page 2
     edited = {"es/posts/e.md", "en/posts/e.md"}
     rebuild = dependents(before, after, edited, sources(docs), PER_PAGE)
-    assert ("es", "posts/b.md") in rebuild.pages  # on page 2 now: its link back changes
+    assert ("es", "posts/b.md") not in rebuild.pages  # on page 2 now: its link back changes
+    assert rebuild.relisted == {("es", "posts/b.md"): (1, 2)}
     assert ("es", "posts/c.md") in rebuild.pages  # its newer neighbour is e
     assert ("es", "posts/a.md") not in rebuild.pages  # same neighbours, same listing page
     assert ("en", "posts/a.md") not in rebuild.pages  # e is not translated: nothing moved
+
+
+def test_a_post_that_moves_and_changes_otherwise_is_rebuilt_not_relisted(tmp_path: Path) -> None:
+    """The same move with b's own title changed too (it shows on its page): rebuilt only."""
+    docs = tmp_path / "docs"
+    write(docs, FILES)
+    stamp_all(docs)
+    before = model(docs)
+    write(docs, {"es/posts/e.md": original("E", "2024-01-01")})
+    write(docs, {"en/posts/e.md": translation("E en")})
+    write(docs, {"es/posts/b.md": original("B bis", "2020-02-01", "series: lecciones\n")})
+    stamp_all(docs)
+    after = model(docs)
+    edited = {"es/posts/e.md", "en/posts/e.md", "es/posts/b.md"}
+    rebuild = dependents(before, after, edited, sources(docs), PER_PAGE)
+    assert ("es", "posts/b.md") in rebuild.pages
+    assert ("es", "posts/b.md") not in rebuild.relisted
+    assert not set(rebuild.relisted) & rebuild.pages
 
 
 def test_a_translation_going_pending_removes_the_parallel_pages_and_switches(
@@ -338,8 +358,11 @@ def test_comparing_only_the_contexts_that_can_change_finds_the_same_pages(
         monkeypatch.setattr(module, "_contexts_to_compare", lambda b, a, keys, changed: keys)
         module._Contexts._last = None
         every = dependents(*args)
-        assert (found.full, found.pages, found.feeds) == (every.full, every.pages, every.feeds), (
-            edit
-        )
+        assert (found.full, found.pages, found.feeds, found.relisted) == (
+            every.full,
+            every.pages,
+            every.feeds,
+            every.relisted,
+        ), edit
     assert pruned[:4] == [True, True, True, True]  # titles and a body: a few contexts
     assert not any(pruned[5:])  # a reordering, a series left, a post added or removed: all

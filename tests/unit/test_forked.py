@@ -3,6 +3,7 @@ its exception and its log lines, and never returns into the caller's code."""
 
 from __future__ import annotations
 
+import gc
 import io
 import logging
 import os
@@ -45,6 +46,17 @@ def test_the_copy_does_not_change_this_process() -> None:
 
     assert fork(work, LOGGER).join().value is True
     assert state == {"touched": False}
+
+
+def test_the_copy_collector_leaves_the_inherited_heap_alone_and_this_one_does_not() -> None:
+    inherited = [[number] for number in range(1000)]  # objects the collector tracks
+
+    def work() -> object:
+        return gc.get_freeze_count()
+
+    frozen_there = fork(work, LOGGER).join().value
+    assert isinstance(frozen_there, int) and frozen_there > len(inherited)
+    assert gc.get_freeze_count() == 0  # here every object is collectable again
 
 
 def test_an_exception_comes_back_with_its_type_and_message() -> None:
