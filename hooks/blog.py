@@ -106,7 +106,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     content = state.site().content
     for file in files.documentation_pages():
         lang, _, rel_path = file.src_uri.partition("/")
-        post = content.posts.get(lang, {}).get(content.path_keys.get(lang, {}).get(rel_path, ""))
+        post = content.post_at(lang, rel_path)
         if post is None:
             continue
         if post.translation_status == "pending":
@@ -193,7 +193,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 def _page_content(html: str, page: Page, config: MkDocsConfig) -> str:
     lang, rel_path = state.page_language(page), state.page_rel_path(page)
     content = state.site().content
-    post = content.posts.get(lang, {}).get(content.path_keys[lang].get(rel_path, ""))
+    post = content.post_at(lang, rel_path)
     if post is not None:
         html, page.toc = render_post(post, page, html, config)
     if LISTING_MARKER in html:
@@ -234,7 +234,7 @@ def on_page_context(
         alternate["link"] = url or "./"  # site-relative: the theme's `url` filter relativizes
     config.extra.alternate = config.extra["alternate"] = alternates
     context["hreflang_links"] = hreflang_links(lang, rel_path, config.site_url or "")
-    post = content.posts.get(lang, {}).get(content.path_keys[lang].get(rel_path, ""))
+    post = content.post_at(lang, rel_path)
     context["noindex"] = post is not None and (post.translation_status == "pending" or post.draft)
     _highlight_section(page, nav, lang, key)
     items = list(page.toc)
@@ -293,7 +293,7 @@ def hreflang_links(lang: str, rel_path: str, site_url: str) -> list[dict[str, st
     """Absolute alternates to the versions that exist, plus x-default (the default
     language's version, else this page)."""
     content = state.site().content
-    post = content.posts.get(lang, {}).get(content.path_keys[lang].get(rel_path, ""))
+    post = content.post_at(lang, rel_path)
     if post is not None and post.translation_status == "pending":
         return []  # a notice page (noindex) belongs to no language cluster
     versions = content.versions(lang, rel_path)
@@ -449,7 +449,7 @@ def relisted_page(
     for each page, swapped; None when the old end is not in it exactly once (a template
     that shows it otherwise: the page is rebuilt)."""
     content = state.site().content
-    post = content.posts.get(lang, {}).get(content.path_keys.get(lang, {}).get(rel_path, ""))
+    post = content.post_at(lang, rel_path)
     if post is None:
         return None
     series_end = series_end_of(post, page_url)

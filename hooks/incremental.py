@@ -264,25 +264,26 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
-_RELISTING = ("relisted page", "page updated")  # hooks/blog.py's, hooks/links.py's
-
-
 def _update_relisted(lang: str, rebuild: Rebuild, dirty: dict[File, bool]) -> int:
     """Posts that moved to another listing page and changed in nothing else: their written
     page gets its new way back to the listing (hooks/blog.py) instead of a rebuild, a tenth
-    of a blog's posts when one is added. Any doubt (the old link not found as rendered) and
-    the page is rebuilt. How many were updated."""
+    of a blog's posts when one is added, and the link check its links (hooks/links.py: the
+    last reading of a page not rebuilt would be kept). Any doubt (the page unreadable, the
+    old link not found as rendered) and the page is rebuilt. How many were updated."""
+    relist = serve_state.services.get("relisted page")  # hooks/blog.py's
+    note = serve_state.services.get("page updated")  # hooks/links.py's
     updated = 0
     for file, value in dirty.items():
         page_lang, _, rel_path = file.src_uri.partition("/")
         moved = rebuild.relisted.get((page_lang, rel_path))
         if value or moved is None or page_lang != lang:
             continue
-        relist, note = (serve_state.services.get(name) for name in _RELISTING)
         path = Path(file.abs_dest_path)
-        # Bytes, as MkDocs wrote them (text mode would turn an author's \r\n into \n).
-        written = path.read_bytes().decode("utf-8")
-        html = relist(written, lang, rel_path, file.url, moved) if relist else None
+        try:  # bytes, as MkDocs wrote them (text mode would turn an author's \r\n into \n)
+            written = path.read_bytes().decode("utf-8")
+        except (OSError, UnicodeDecodeError):
+            written = None
+        html = relist(written, lang, rel_path, file.url, moved) if relist and written else None
         if html is None:
             dirty[file] = True
             continue

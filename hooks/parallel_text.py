@@ -181,7 +181,7 @@ def on_page_context(
                 alternate["link"] = url_of(parallel_path(version), version.lang, default)
         config.extra.alternate = config.extra["alternate"] = alternates
         return context
-    post = content.posts.get(lang, {}).get(content.path_keys[lang].get(rel_path, ""))
+    post = content.post_at(lang, rel_path)
     other = partner(content, post) if post is not None else None
     context["parallel_switch"] = (
         _switch(post, other, page.url, parallel=False) if post and other else None

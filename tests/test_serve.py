@@ -13,6 +13,7 @@ import sys
 import threading
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -240,3 +241,70 @@ print(parent == os.getpid(), reaped == renderer)
         check=False,
     )
     assert done.stdout.split() == ["True", "True"], done.stdout + done.stderr
+
+
+class WrittenFile:
+    """What hooks/incremental.py reads of a MkDocs File (hashed by identity, as Files are)."""
+
+    def __init__(self, src_uri: str, abs_dest_path: str, url: str) -> None:
+        self.src_uri, self.abs_dest_path, self.url = src_uri, abs_dest_path, url
+
+
+def test_a_relisted_post_is_updated_in_its_written_page_or_else_rebuilt(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """hooks/incremental.py's part of a post moved to another listing page: its written page
+    gets the new end and the link check its links; a page that cannot be read or whose old
+    end is not found is rebuilt; other languages' and already rebuilt pages are left alone."""
+    from hooks import incremental
+    from hooks.core.dependents import Rebuild
+
+    site = tmp_path / "site"
+
+    def page(rel_path: str, lang: str = "es", body: str | None = "<p>back to 1</p>\r\n") -> Any:
+        dest = site / lang / rel_path.removesuffix(".md") / "index.html"
+        if body is not None:
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            dest.write_bytes(body.encode("utf-8"))
+        url = f"{lang}/{rel_path.removesuffix('.md')}/"
+        return WrittenFile(f"{lang}/{rel_path}", str(dest), url)
+
+    moved, kept, unreadable, gone, english, rebuilt = (
+        page("posts/moved.md"),
+        page("posts/kept.md", body="<p>a template showing no end</p>"),
+        page("posts/unreadable.md", body=""),  # written below, not as UTF-8
+        page("posts/gone.md", body=None),
+        page("posts/moved.md", lang="en"),
+        page("posts/rebuilt.md"),
+    )
+    Path(unreadable.abs_dest_path).write_bytes(b"\xff\xfe")
+    relisted = {
+        ("es", file.src_uri.partition("/")[2]): (1, 2)
+        for file in (moved, kept, unreadable, gone, rebuilt)
+    }
+    relisted[("en", "posts/moved.md")] = (1, 2)
+    rebuild = Rebuild(relisted=relisted)
+    dirty = {moved: False, kept: False, unreadable: False, gone: False, english: False}
+    dirty[rebuilt] = True
+    asked, noted = [], []
+
+    def relist(html: str, lang: str, rel_path: str, url: str, pages: tuple[int, int]) -> Any:
+        asked.append(rel_path)
+        old = f"back to {pages[0]}"
+        return html.replace(old, f"back to {pages[1]}") if old in html else None
+
+    monkeypatch.setitem(serve_state.services, "relisted page", relist)
+    monkeypatch.setitem(serve_state.services, "page updated", lambda h, u: noted.append((h, u)))
+    assert incremental._update_relisted("es", rebuild, dirty) == 1
+    assert Path(moved.abs_dest_path).read_bytes() == b"<p>back to 2</p>\r\n"  # bytes kept
+    assert noted == [("<p>back to 2</p>\r\n", "es/posts/moved/")]
+    assert dirty == {
+        moved: False,
+        kept: True,
+        unreadable: True,
+        gone: True,
+        english: False,  # the English process updates it
+        rebuilt: True,
+    }
+    assert sorted(asked) == ["posts/kept.md", "posts/moved.md"]
+    assert Path(english.abs_dest_path).read_bytes() == b"<p>back to 1</p>\r\n"

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import Any, NamedTuple
 
 from hooks.core.parallel_text import parallel_path, partner
 from hooks.core.posts import POSTS_DIR, Post
@@ -58,6 +58,22 @@ POST, PARALLEL, HOME, LISTING, ARCHIVE, TAGS, SERIES, SERIES_INDEX, SECTION = (
     "section",
 )
 KINDS = (POST, PARALLEL, HOME, LISTING, ARCHIVE, TAGS, SERIES, SERIES_INDEX, SECTION)
+
+
+class Listed(NamedTuple):
+    """Where a post stands in its language's listing (what the end of its page shows)."""
+
+    page: int  # the listing page it is on, numbered from 0
+    newer: tuple[Any, ...] | None  # the view of the post before it, if any
+    older: tuple[Any, ...] | None  # and after it
+
+
+class PostContext(NamedTuple):
+    """What a post's page shows of other posts (:func:`post_context`)."""
+
+    versions: tuple[Any, ...]
+    series: tuple[Any, ...] | None
+    listed: Listed | None
 
 
 @dataclass
@@ -170,16 +186,18 @@ def dependents(
 
 
 def _listing_page_moved(
-    before: tuple[Any, ...] | None, after: tuple[Any, ...] | None
+    before: PostContext | None, after: PostContext | None
 ) -> tuple[int, int] | None:
     """(listing page before, after), numbered from 1, when two :func:`post_context` differ
     in that page alone; else None."""
-    if before is None or after is None or before[:2] != after[:2]:
+    if before is None or after is None:
         return None
-    old, new = before[2], after[2]
-    if old is None or new is None or old[1:] != new[1:]:
+    if (before.versions, before.series) != (after.versions, after.series):
         return None
-    return old[0] + 1, new[0] + 1
+    old, new = before.listed, after.listed
+    if old is None or new is None or (old.newer, old.older) != (new.newer, new.older):
+        return None
+    return old.page + 1, new.page + 1
 
 
 def _relisted_only(rebuild: Rebuild) -> Rebuild:
@@ -319,7 +337,7 @@ class _Contexts:
         self.views: dict[int, tuple[Any, ...]] = {}
         self.partnered: dict[int, bool] = {}
         self.positions: dict[str, dict[str, int]] = {}
-        self.contexts: dict[tuple[str, str], tuple[Any, ...] | None] = {}
+        self.contexts: dict[tuple[str, str], PostContext | None] = {}
         self.listings: dict[str, list[tuple[Any, ...]]] = {}
         self.keep: list[Post] = []  # the posts whose id() keys the caches
 
@@ -351,7 +369,7 @@ class _Contexts:
             self.listings[lang] = [self.view(post) for post in posts]
         return self.listings[lang]
 
-    def of(self, lang: str, key: str) -> tuple[Any, ...] | None:
+    def of(self, lang: str, key: str) -> PostContext | None:
         if (lang, key) not in self.contexts:
             self.contexts[lang, key] = post_context(self.model, lang, key, self.per_page, self)
         return self.contexts[lang, key]
@@ -363,7 +381,7 @@ def post_context(
     key: str,
     per_page: int,
     cache: _Contexts | None = None,
-) -> tuple[Any, ...] | None:
+) -> PostContext | None:
     """What the page of post ``key`` in ``lang`` shows of other posts: every version (its
     language switcher, original link, parallel-text switch and JSON-LD), its series' parts
     in every language (series box, end of the post), its neighbours in the language's
@@ -405,12 +423,12 @@ def post_context(
         index = cache.positions[lang].get(key)
     else:
         index = next((i for i, other in enumerate(listed) if other.key == key), None)
-    neighbours = None
+    where = None
     if index is not None:
         newer = see(listed[index - 1]) if index > 0 else None
         older = see(listed[index + 1]) if index + 1 < len(listed) else None
-        neighbours = (index // per_page, newer, older)
-    return (versions, series, neighbours)
+        where = Listed(index // per_page, newer, older)
+    return PostContext(versions, series, where)
 
 
 def _written_pages(model: SiteModel, lang: str) -> dict[str, Any]:

@@ -158,6 +158,10 @@ class Content:
             keys.update({page.rel_path: key for key, page in self.pages.get(lang, {}).items()})
             self.path_keys[lang] = keys
 
+    def post_at(self, lang: str, rel_path: str) -> Post | None:
+        """The post whose file is ``rel_path`` in ``lang``'s folder, if it is one."""
+        return self.posts.get(lang, {}).get(self.path_keys.get(lang, {}).get(rel_path, ""))
+
     def add_page(self, lang: str, rel_path: str, key: str) -> None:
         """Register a generated page (series, listing...) so that it pairs like any page."""
         page = SectionPage(f"(generated) {lang}/{rel_path}", lang, rel_path, key)

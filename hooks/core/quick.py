@@ -49,7 +49,7 @@ def body_edits(
     edits = []
     for path in changed:
         lang, _, rel_path = path.partition("/")
-        post = content.posts.get(lang, {}).get(content.path_keys.get(lang, {}).get(rel_path, ""))
+        post = content.post_at(lang, rel_path)
         old, new = _text(before.get(path, b"")), _text(now.get(path, b""))
         if post is None or not content.readable(post) or old is None or new is None:
             return None  # not a post with a page, gone, added or unreadable

@@ -226,9 +226,10 @@ def test_a_post_moved_to_another_listing_page_is_relisted_not_rebuilt(tmp_path: 
     after = model(docs)
     context = [post_context(m, "es", "posts/b", PER_PAGE) for m in (before, after)]
     assert context[0] is not None and context[1] is not None
-    assert context[0][2] is not None and context[1][2] is not None
-    assert context[0][2][1:] == context[1][2][1:]  # b's neighbours are still c and a
-    assert (context[0][2][0], context[1][2][0]) == (0, 1)  # but it moved to page 2
+    old, new = context[0].listed, context[1].listed
+    assert old is not None and new is not None
+    assert (old.newer, old.older) == (new.newer, new.older)  # b's neighbours: still c and a
+    assert (old.page, new.page) == (0, 1)  # but it moved to page 2
     edited = {"es/posts/e.md", "en/posts/e.md"}
     rebuild = dependents(before, after, edited, sources(docs), PER_PAGE)
     assert ("es", "posts/b.md") not in rebuild.pages  # on page 2 now: its link back changes
