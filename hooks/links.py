@@ -45,7 +45,9 @@ from hooks.core.links_check import (
     UNREACHABLE,
     BuiltSite,
     Finding,
+    Overwritten,
     Source,
+    assumed_base,
     check,
     coverage,
     linking_to,
@@ -194,6 +196,9 @@ def _label(path: Path) -> str:
 class _Build:
     pages: dict[str, PageLinks] = field(default_factory=dict)
     sources: dict[str, Source] = field(default_factory=dict)
+    # Page URL -> the file it was last built from, to tell two files built to one page.
+    built_from: dict[str, str] = field(default_factory=dict)
+    overwritten: list[Overwritten] = field(default_factory=list)
     extract_seconds: float = 0.0  # parsing pages as they are written, for the timing line
     forked_seconds: float = 0.0  # the same, in the processes building other languages
 
@@ -221,16 +226,31 @@ class Collector:
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
         started = time.perf_counter()
         url = "" if page.url in ("./", ".") else page.url
-        self.build.pages[url] = extract(output, url)
         root = Path(config.config_file_path).parent
-        if page.file.abs_src_path and _inside(page.file.abs_src_path, root, config.docs_dir):
-            # (a page generated into a temporary file, like the blog's archive, has none)
-            source = Path(page.file.abs_src_path)
+        inside = bool(page.file.abs_src_path) and _inside(
+            page.file.abs_src_path, root, config.docs_dir
+        )
+        # (a page generated into a temporary file, like the blog's archive, has none)
+        shown = _display(Path(page.file.abs_src_path), root) if inside else page.file.src_uri
+        before = self.build.pages.get(url)
+        if before is not None and self.build.built_from.get(url, shown) != shown:
+            lost = Overwritten(
+                url,
+                self.build.built_from[url],
+                frozenset(before.ids),
+                tuple(sorted(before.hreflang.items())),
+            )
+            self.build.overwritten.append(lost)
+        self.build.built_from[url] = shown
+        self.build.pages[url] = extract(output, url)
+        if inside:
             if self.includes is None:
                 self.includes = includes_of(config)
             self.build.sources[url] = Source(
-                _display(source, root), str(source), includes=self.includes
+                shown, str(page.file.abs_src_path), includes=self.includes
             )
+        else:
+            self.build.sources.pop(url, None)  # (a page overwritten by a generated one)
         self.build.extract_seconds += time.perf_counter() - started
         return output
 
@@ -242,16 +262,33 @@ class Collector:
     ) -> BuiltSite:
         """The whole built site, once the last language is written; ``known``: the pages'
         links already read (default: the pages this build wrote)."""
-        root = Path(config.config_file_path).parent
         pages = self.build.pages if known is None else known
         site = read_site(site_dir or Path(config.site_dir), config.site_url or "", pages)
-        self.site = replace(
-            site,
-            sources=self.build.sources,
-            config_paths=config_paths(config, self.alternates or ()),
-            config_label=_display(Path(config.config_file_path), root),
+        self.site = configured(
+            site, config, self.alternates or (), self.build.sources, self.build.overwritten
         )
         return self.site
+
+
+def configured(
+    site: BuiltSite,
+    config: MkDocsConfig,
+    alternates: Sequence[str],
+    sources: Mapping[str, Source],
+    overwritten: Sequence[Overwritten] = (),
+) -> BuiltSite:
+    """``site`` with what mkdocs.yml tells of it: the paths it names, its label, and for a
+    site without site_url the path its absolute links assume (hooks.core.links_check)."""
+    root = Path(config.config_file_path).parent
+    site = replace(
+        site,
+        sources=sources,
+        overwritten=tuple(overwritten),
+        config_label=_display(Path(config.config_file_path), root),
+        repo_url=config.repo_url or "",
+    )
+    site = replace(site, assumed_base=assumed_base(site))
+    return replace(site, config_paths=config_paths(config, alternates, site.assumed_base))
 
 
 class CommandCollector(BasePlugin):  # type: ignore[type-arg]  # no config of its own
@@ -279,16 +316,17 @@ class CommandCollector(BasePlugin):  # type: ignore[type-arg]  # no config of it
 _collector = Collector()
 
 
-def _collect() -> tuple[bytes, dict[str, Source], float]:
+def _collect() -> tuple[bytes, dict[str, Source], list[Overwritten], float]:
     build = _collector.build
-    return packed(build.pages), build.sources, build.extract_seconds
+    return packed(build.pages), build.sources, build.overwritten, build.extract_seconds
 
 
 def _merge(data: object) -> None:
     started = time.perf_counter()
-    pages, sources, seconds = data  # type: ignore[misc]  # what _collect returned
+    pages, sources, overwritten, seconds = data  # type: ignore[misc]  # what _collect returned
     _collector.build.pages.update(unpacked(pages))
     _collector.build.sources.update(sources)
+    _collector.build.overwritten.extend(overwritten)
     _collector.build.forked_seconds += seconds
     _collector.build.extract_seconds += time.perf_counter() - started  # (waited for, here)
 
@@ -409,9 +447,12 @@ def written_alternates(config: MkDocsConfig) -> tuple[str, ...]:
     )
 
 
-def config_paths(config: MkDocsConfig, alternates: Sequence[str] = ()) -> dict[str, str]:
+def config_paths(
+    config: MkDocsConfig, alternates: Sequence[str] = (), base: str = ""
+) -> dict[str, str]:
     """Site paths that mkdocs.yml names -> the setting naming them (``alternates``: the
-    links extra.alternate was written with, see written_alternates)."""
+    links extra.alternate was written with, see written_alternates; ``base``: the path the
+    site is taken to be served under when site_url is not set)."""
     named: dict[str, str] = {}
     theme = config.theme
     for key in ("favicon", "logo"):
@@ -424,7 +465,7 @@ def config_paths(config: MkDocsConfig, alternates: Sequence[str] = ()) -> dict[s
             if isinstance(path, str) and "://" not in path:
                 named[path.lstrip("/")] = key
     for link in alternates:
-        if (path := site_path(link, config.site_url or "")) is not None:
+        if (path := site_path(link, config.site_url or base)) is not None:
             named[path] = ALTERNATE_SETTING
     return named
 
@@ -611,12 +652,11 @@ def main(argv: list[str] | None = None) -> int:
             sys.path.insert(0, str(config_file.parent))
             config = load_config(str(config_file))
             built = read_site(site_arg, config.site_url or "", {})
-            site = replace(
-                built,
-                sources=guess_sources(config, built.pages),
-                config_paths=config_paths(config, written_alternates(config)),
-                site_dir_label=args.site.as_posix().rstrip("/"),  # as the user named it
+            site = configured(
+                built, config, written_alternates(config), guess_sources(config, built.pages)
             )
+            # (findings name the folder as the user named it)
+            site = replace(site, site_dir_label=args.site.as_posix().rstrip("/"))
         root = Path(config.config_file_path).parent
         options = options_from(config.extra, root, os.environ)
         options = replace(

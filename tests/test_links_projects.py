@@ -400,3 +400,116 @@ def test_sarif_file_has_each_finding_at_its_line(
         for r in results
     )
     assert places == [(f, line, kind) for f, line, _, kind in located(data)], output
+
+
+# --- A four-language API site on GitHub Pages (openai-agents-python's shape): static-i18n
+# folders with the default language at the root, no site_url, fixed absolute alternates,
+# and a page moved from x.md to x/index.md with the old file left in two languages ---
+
+PAGES_PROJECT = {
+    "mkdocs.yml": """
+        site_name: Agents SDK
+        repo_url: https://github.com/acme/agents-sdk
+        theme:
+          name: material
+        plugins:
+          - search
+          - i18n:
+              docs_structure: folder
+              languages:
+                - {locale: en, default: true, name: English, build: true}
+                - {locale: ja, name: 日本語, build: true}
+                - {locale: zh, name: 简体中文, build: true}
+        extra:
+          alternate:
+            - {name: English, link: /agents-sdk/, lang: en}
+            - {name: 日本語, link: /agents-sdk/ja/, lang: ja}
+            - {name: 简体中文, link: /agents-sdk/zh/, lang: zh}
+        """,
+    "docs/index.md": """
+        # Agents SDK
+
+        Read about [sessions](sessions/index.md#compaction) and [usage](usage.md).
+        The [usage page](/agents-sdk/usage/) and a [lost one](/agents-sdk/nowhere/).
+        """,
+    "docs/usage.md": """
+        # Usage
+
+        See [compaction](sessions/index.md#compaction).
+        """,
+    "docs/sessions/index.md": """
+        # Sessions
+
+        ## Compaction
+        """,
+    "docs/ja/index.md": """
+        # エージェント SDK
+
+        [セッション](sessions/index.md#compaction)
+        """,
+    "docs/ja/sessions/index.md": """
+        # セッション
+
+        ## 圧縮 {#compaction}
+        """,
+    "docs/ja/sessions.md": """
+        # セッション (old)
+        """,
+    "docs/zh/index.md": """
+        # 智能体 SDK
+
+        [会话](sessions/index.md#compaction)
+        """,
+    "docs/zh/usage.md": """
+        # 用量
+
+        参见[压缩](sessions/index.md#compaction)。
+        """,
+    "docs/zh/sessions/index.md": """
+        # 会话
+
+        ## 压缩 {#compaction}
+        """,
+    "docs/zh/sessions.md": """
+        # 会话 (old)
+
+        ## 快速开始
+        """,
+}
+
+
+@pytest.fixture(scope="module")
+def pages_project(tmp_path_factory: pytest.TempPathFactory) -> tuple[int, dict, str]:
+    root = tmp_path_factory.mktemp("pages")
+    return check(write(root / "project", PAGES_PROJECT), root)
+
+
+def test_a_site_without_site_url_is_checked_under_the_path_its_links_assume(
+    pages_project,
+) -> None:
+    status, data, output = pages_project
+    assert status == 1, output
+    assert located(data) == [
+        ("docs/index.md", 4, 55, "missing-target"),  # /agents-sdk/nowhere/
+        # Both files build /ja/sessions/ (the newer one wins in ja, the stale one in zh:
+        # MkDocs' order), so each language's stale file is one finding.
+        ("docs/ja/sessions/index.md", 0, 0, "page-overwritten"),
+        ("docs/zh/sessions.md", 0, 0, "page-overwritten"),
+        ("mkdocs.yml", 0, 0, "site-url-missing"),
+    ], output
+    problems = {p["kind"] + p["file"]: p for p in data["problems"]}
+    # The alternates and the absolute links resolve under /agents-sdk/: no missing homes,
+    # no hreflang findings; the missing site_url is told once, with the address to set.
+    missing = problems["site-url-missingmkdocs.yml"]
+    assert "https://acme.github.io/agents-sdk/" in missing["suggestion"], missing
+    assert "assume the site is served under /agents-sdk/" in missing["message"]
+    assert "the 404 page's" in missing["message"]  # written from / without site_url
+    # In zh the stale page is shown: the links to the lost page's id and the alternates
+    # it breaks are that one defect, with the links' lines.
+    zh = problems["page-overwrittendocs/zh/sessions.md"]["message"]
+    both = "docs/zh/sessions/index.md and docs/zh/sessions.md are both built to /zh/sessions/"
+    assert both in zh, zh
+    assert "docs/zh/index.md:3:6" in zh and "docs/zh/usage.md:3:8" in zh, zh
+    assert "4 links break because of it" in zh, zh
+    ja = problems["page-overwrittendocs/ja/sessions/index.md"]["message"]
+    assert "docs/ja/sessions.md's is lost" in ja and "break" not in ja, ja

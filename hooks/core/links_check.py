@@ -11,7 +11,7 @@ import contextlib
 import difflib
 import posixpath
 import re
-from collections.abc import Callable, Collection, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import PurePosixPath
 from urllib.parse import unquote, urlsplit
@@ -33,6 +33,8 @@ CROSS_LANGUAGE = "cross-language-link"
 MAILTO = "invalid-mailto"
 EXTERNAL = "external-link"
 UNREACHABLE = "external-unreachable"  # no answer (DNS, refused, timeout): not known dead
+PAGE_OVERWRITTEN = "page-overwritten"  # two sources built to one URL: the last one wins
+SITE_URL_MISSING = "site-url-missing"  # absolute links assume a path that site_url omits
 
 _EMAIL = re.compile(r"^[^@\s,;<>()]+@[^@\s,;<>()]+\.[^@\s,;<>()]+$")
 _SCHEME = re.compile(r"([a-zA-Z][a-zA-Z0-9+.-]*):")
@@ -110,6 +112,18 @@ def one_line(text: str) -> str:
     return "".join(c if c.isprintable() else c.encode("unicode_escape").decode() for c in text)
 
 
+@dataclass(frozen=True)
+class Overwritten:
+    """A page written, then overwritten by another page with the same URL: two Markdown
+    files that MkDocs builds to one HTML file (``x.md`` and ``x/index.md``), the one built
+    last being what the site shows. What it had is kept to tell the findings it causes."""
+
+    url: str
+    source: str  # the overwritten page's file, as shown to authors
+    ids: frozenset[str]
+    hreflang: tuple[tuple[str, str], ...]
+
+
 @dataclass
 class BuiltSite:
     """A built site, as the checker sees it."""
@@ -123,9 +137,16 @@ class BuiltSite:
     # broken one is one finding naming the config file, not one per page.
     config_paths: Mapping[str, str] = field(default_factory=dict)
     config_label: str = "mkdocs.yml"
+    overwritten: Sequence[Overwritten] = ()
+    # Without site_url: the path the site's absolute links assume (assumed_base), and
+    # repo_url, for the site_url to suggest.
+    assumed_base: str = ""
+    repo_url: str = ""
 
     @property
     def base_path(self) -> str:
+        if not self.site_url and self.assumed_base:
+            return self.assumed_base
         path = urlsplit(self.site_url).path or "/"
         return path if path.endswith("/") else path + "/"
 
@@ -211,7 +232,166 @@ def check(
                 )
             )
         findings.extend(_check_hreflang(site, page, source))
-    return merge(site, findings), external
+    if only is None:  # (a whole-site defect: told by whole checks, not by `mkdocs serve`'s)
+        findings = _site_url_missing(site, findings)
+    return merge(site, _overwritten(site, findings)), external
+
+
+def assumed_base(site: BuiltSite) -> str:
+    """For a site without site_url: the path its absolute links assume it is served under,
+    when they name one ('/proj/ja/' where the site has 'ja/' and no 'proj/'), else ''.
+
+    A project site on GitHub Pages lives at /proj/ and works without site_url, but nothing
+    in its config says so: its '/proj/...' links would all look broken. Two different
+    targets are required, one of them not the home page, so that one mistyped '/x/' to
+    the home page is not taken for the site's path."""
+    if site.site_url:
+        return ""
+    tops = {name.partition("/")[0] for name in site.files}
+    targets: dict[str, set[str]] = {}
+    for page in site.pages.values():
+        hrefs = [link.url for link in page.links]
+        hrefs += page.hreflang.values()
+        for href in hrefs:
+            path = href.strip()
+            if not path.startswith("/") or path.startswith("//"):
+                continue
+            path = unquote(path.partition("#")[0].partition("?")[0])[1:]
+            first, _, rest = path.partition("/")
+            if first and first not in tops and _exists(site, _normalize(rest)):
+                targets.setdefault(first, set()).add(rest)
+    named = [(len(rests), first) for first, rests in targets.items() if len(rests) >= 2]
+    return f"/{max(named)[1]}/" if named else ""
+
+
+def _exists(site: BuiltSite, target: str) -> bool:
+    return _page_for(site, target) is not None or target in site.files
+
+
+def _site_url_missing(site: BuiltSite, findings: list[Finding]) -> list[Finding]:
+    """``findings`` and one more at mkdocs.yml when the links were checked under an
+    assumed base. It takes in the 404 pages' absolute links: without site_url, MkDocs
+    writes them from '/' (the theme's stylesheets, scripts and alternates), which setting
+    site_url mends."""
+    base = site.assumed_base
+    if site.site_url or not base:
+        return findings
+    from_root = [f for f in findings if f.kind == ABSOLUTE_PATH and _is_404(f.page)]
+    findings = [f for f in findings if f not in from_root]
+    uses: dict[str, set[str]] = {}
+    for page in site.pages.values():
+        for href in [*(link.url for link in page.links), *page.hreflang.values()]:
+            if href.strip().startswith(base):
+                uses.setdefault(href.strip(), set()).add(page.url)
+    example = max(uses, key=lambda href: (len(uses[href]), href)) if uses else base
+    pages = tuple(sorted({page for shown in uses.values() for page in shown}))
+    address = _github_pages_url(site.repo_url, base)
+    broken_404 = ""
+    if from_root:
+        count = len({f.url for f in from_root})
+        shown = sorted({f.page for f in from_root})
+        broken_404 = (
+            f"; and the 404 page's {count} links written from / (its stylesheets, scripts and"
+            f" alternates) break under {base}, leaving it unstyled ({', '.join(shown)})"
+        )
+    return [
+        *findings,
+        Finding(
+            SITE_URL_MISSING,
+            pages[0] if pages else "",
+            base,
+            f"site_url is not set, yet {len(uses)} absolute links (such as {example}) assume"
+            f" the site is served under {base}: they were checked as if it were{broken_404}",
+            site.config_label,
+            emitter="site_url in mkdocs.yml",
+            suggestion=f"set site_url to the site's address{address}; MkDocs needs it"
+            " for sitemap.xml and canonical links too",
+            target=base,
+            pages=pages,
+        ),
+    ]
+
+
+def _github_pages_url(repo_url: str, base: str) -> str:
+    """' (https://owner.github.io/proj/, the GitHub Pages address of repo_url)' when
+    repo_url is github.com/owner/proj and proj is the assumed base; else ''."""
+    parts = urlsplit(repo_url.strip())
+    owner, _, name = parts.path.strip("/").partition("/")
+    name = name.removesuffix(".git")
+    if parts.netloc.lower() != "github.com" or not owner or f"/{name}/" != base:
+        return ""
+    return f" (https://{owner.lower()}.github.io{base}, the GitHub Pages address of repo_url)"
+
+
+def _overwritten(site: BuiltSite, findings: list[Finding]) -> list[Finding]:
+    """``findings`` with one finding per overwritten page, which takes in those it causes:
+    links to ids only the overwritten page had, and hreflang findings on or about it."""
+    if not site.overwritten:
+        return findings
+    by_url: dict[str, list[Overwritten]] = {}
+    for lost in site.overwritten:
+        by_url.setdefault(lost.url, []).append(lost)
+    caused: dict[str, list[Finding]] = {url: [] for url in by_url}
+    kept = []
+    for finding in findings:
+        cause = _caused_by(site, finding, by_url)
+        if cause is None:
+            kept.append(finding)
+        else:
+            caused[cause].append(finding)
+    for url, losts in sorted(by_url.items()):
+        source = site.sources.get(url)
+        shown = source.path if source else f"{site.site_dir_label}/{_html_file(url)}"
+        others = ", ".join(dict.fromkeys(lost.source for lost in losts))
+        message = (
+            f"{others} and {shown} are both built to /{url}: the site shows {shown}'s page,"
+            f" built last, and {others}'s is lost"
+        )
+        # (a fallback copy's link is the same written link: counted once)
+        places = sorted(
+            {f.location for f in caused[url] if f.line}
+            | {f"{f.kind} on /{f.page}" for f in caused[url] if not f.line}
+        )
+        if places:
+            message += f"; {len(places)} links break because of it ({', '.join(places)})"
+        kept.append(
+            Finding(
+                PAGE_OVERWRITTEN,
+                url,
+                f"/{url}",
+                message,
+                shown,
+                emitter=CONTENT,
+                suggestion="remove the stale file, or rename one of them",
+                target=url,
+            )
+        )
+    return kept
+
+
+def _caused_by(
+    site: BuiltSite, finding: Finding, by_url: Mapping[str, list[Overwritten]]
+) -> str | None:
+    """The overwritten page's URL when ``finding`` would not be, with the lost page shown:
+    a link to an id only it had, its own alternates (the shown page's differ from its), an
+    alternate it links back to and the shown page does not."""
+    if finding.kind == MISSING_ANCHOR and finding.target in by_url:
+        fragment = finding.url.partition("#")[2]
+        fragment = unquote(fragment) if "%" in fragment else fragment
+        if any(fragment in lost.ids for lost in by_url[finding.target]):
+            return finding.target
+    if not finding.kind.startswith("hreflang"):
+        return None
+    shown = site.pages.get(finding.page)
+    for lost in by_url.get(finding.page, ()):
+        if shown is not None and dict(lost.hreflang) != shown.hreflang:
+            return finding.page
+    for lost in by_url.get(finding.target, ()):
+        for _, href in lost.hreflang:
+            back = resolve(site, lost.url, href)
+            if isinstance(back, tuple) and back[0] == finding.page:
+                return finding.target
+    return None
 
 
 def _reuse_key(page_url: str, ancestors: list[str], url: str) -> tuple[str, str]:
@@ -309,7 +489,11 @@ def merge(site: BuiltSite, findings: Iterable[Finding]) -> list[Finding]:
         emitted = not first.emitter.startswith(CONTENT)
         # (a language's pages naming the config's language homes: theme.language's defect)
         language = first.kind == HREFLANG_LANG_MISMATCH
-        setting = site.config_paths.get(first.target) if emitted and not language else None
+        # (a target of '' is the home page for an alternate, else a link not resolved)
+        named = first.target or first.kind.startswith("hreflang")
+        setting = (
+            site.config_paths.get(first.target) if emitted and named and not language else None
+        )
         if setting:
             first = replace(
                 first, path=site.config_label, line=0, col=0, emitter=f"{setting} in mkdocs.yml"
@@ -494,9 +678,10 @@ def resolve(site: BuiltSite, page_url: str, url: str) -> tuple[str, str] | _Issu
     if path.startswith("/"):
         base = site.base_path
         if not path.startswith(base) and path + "/" != base:
+            whose = "its site_url" if site.site_url else "as its other absolute links assume"
             return _Issue(
                 ABSOLUTE_PATH,
-                f"absolute path: breaks when the site is served under {base} (its site_url)",
+                f"absolute path: breaks when the site is served under {base} ({whose})",
                 "use a relative link, or a link to the .md file",
             )
         return _normalize(path[len(base) :]), fragment

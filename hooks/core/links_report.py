@@ -31,6 +31,10 @@ RULES: dict[str, str] = {
     " that its page does not have.",
     kinds.UNREACHABLE: "An external host that did not answer (DNS, refused, timeout): not"
     " known to be dead.",
+    kinds.PAGE_OVERWRITTEN: "Two Markdown files build the same page: the one built last"
+    " overwrites the other.",
+    kinds.SITE_URL_MISSING: "site_url is not set, but the site's absolute links assume a path"
+    " under which it is served.",
 }
 
 

@@ -16,10 +16,12 @@ from hooks.core.links_check import (
     UNREACHABLE,
     BuiltSite,
     Finding,
+    Overwritten,
     Source,
     _ancestors,
     _folder_of,
     _reuse_key,
+    assumed_base,
     check,
     coverage,
     linking_to,
@@ -854,3 +856,73 @@ def test_a_url_wrapped_over_lines_is_read_as_browsers_read_it() -> None:
     )
     findings, _ = check(site)
     assert [(f.kind, f.url) for f in findings] == [("missing-target", "../missing/")]
+
+
+def test_without_site_url_the_path_absolute_links_assume_is_taken_and_told_once() -> None:
+    """A GitHub Pages project site works at /proj/ without site_url: its '/proj/...' links
+    are checked under /proj/, and the missing site_url is one finding at mkdocs.yml."""
+    alt = '<link rel="alternate" hreflang="{}" href="{}">'
+    homes = alt.format("en", "/proj/") + alt.format("ja", "/proj/ja/")
+    pages = {
+        "": page('<a href="/proj/guide/">g</a> <a href="/proj/gone/">x</a>', "en", homes),
+        "ja/": page("", "ja", homes),
+        "guide/": page("", "en"),
+        "404.html": page('<link href="/assets/main.css">', "en", alt.format("ja", "/ja/")),
+    }
+    site = site_of(pages, {"assets/main.css"}, url="")
+    assert assumed_base(site) == "/proj/"
+    site = replace(site, assumed_base="/proj/", repo_url="https://github.com/Acme/proj.git")
+    findings, _ = check(site)
+    assert sorted((f.kind, f.url) for f in findings) == [
+        ("missing-target", "/proj/gone/"),
+        ("site-url-missing", "/proj/"),
+    ]
+    missing = next(f for f in findings if f.kind == "site-url-missing")
+    assert missing.path == "mkdocs.yml" and not missing.line
+    assert "https://acme.github.io/proj/" in missing.suggestion
+    # The 404 page's links written from / (MkDocs does so without site_url) are its part.
+    assert "404 page's 2 links written from /" in missing.message, missing.message
+    # `mkdocs serve` checks some pages only: a whole-site defect is not told there.
+    assert [f.kind for f in check(site, only={""})[0]] == ["missing-target"]
+    # With site_url set, nothing is assumed.
+    assert assumed_base(replace(site, site_url="https://acme.github.io/proj/")) == ""
+
+
+@pytest.mark.parametrize(
+    "links",
+    [
+        '<a href="/typo/">home</a>',  # one mistyped link to the home page is no site path
+        '<a href="/guide/">a top folder of the site</a> <a href="/guide/ja/">x</a>',
+        "",
+    ],
+)
+def test_no_path_is_assumed_from_a_stray_absolute_link(links: str) -> None:
+    site = site_of({"": page(links, "en"), "guide/": page(""), "ja/": page("")}, url="")
+    assert assumed_base(site) == ""
+
+
+def test_a_page_overwritten_by_another_file_is_one_finding_with_what_it_breaks() -> None:
+    """x.md and x/index.md both build /x/: the links that would work with the lost page
+    shown are the overwrite's, not defects of their own."""
+    alt = '<link rel="alternate" hreflang="{}" href="{}">'
+    pages = {
+        "a/": page('<a href="../x/#kept">k</a> <a href="../x/#nowhere">n</a>', "en"),
+        # The stale page, shown: its alternates name the homes (it has no translation).
+        "x/": page("", "en", alt.format("ja", "../ja/")),
+        "ja/": page("", "ja"),
+        "ja/x/": page("", "ja", alt.format("en", "../../x/")),  # the lost page links back
+    }
+    lost = Overwritten("x/", "docs/x/index.md", frozenset({"kept"}), (("ja", "../ja/x/"),))
+    site = replace(site_of(pages), overwritten=(lost,))
+    findings, _ = check(site)
+    assert sorted((f.kind, f.url) for f in findings) == [
+        ("missing-anchor", "../x/#nowhere"),  # the lost page had no such id either
+        ("page-overwritten", "/x/"),
+    ]
+    overwrite = next(f for f in findings if f.kind == "page-overwritten")
+    assert overwrite.path == "docs/x.md"  # the file whose page the site shows
+    assert "docs/x/index.md and docs/x.md are both built to /x/" in overwrite.message
+    assert "3 links break because of it" in overwrite.message, overwrite.message
+    assert "hreflang-not-reciprocal on /ja/x/" in overwrite.message
+    # Without the overwrite known, the same link is a missing anchor.
+    assert ("missing-anchor", "../x/#kept") in kinds(replace(site, overwritten=()))
