@@ -249,19 +249,22 @@ def assumed_base(site: BuiltSite) -> str:
         return ""
     tops = {name.partition("/")[0] for name in site.files}
     targets: dict[str, set[str]] = {}
-    for page in site.pages.values():
-        hrefs = [link.url for link in page.links]
-        hrefs += page.hreflang.values()
-        for href in hrefs:
-            path = href.strip()
-            if not path.startswith("/") or path.startswith("//"):
-                continue
-            path = unquote(path.partition("#")[0].partition("?")[0])[1:]
-            first, _, rest = path.partition("/")
-            if first and first not in tops and _exists(site, _normalize(rest)):
-                targets.setdefault(first, set()).add(rest)
+    for _, href in _absolute_paths(site):
+        path = unquote(href.partition("#")[0].partition("?")[0])[1:]
+        first, _, rest = path.partition("/")
+        if first and first not in tops and _exists(site, _normalize(rest)):
+            targets.setdefault(first, set()).add(rest)
     named = [(len(rests), first) for first, rests in targets.items() if len(rests) >= 2]
     return f"/{max(named)[1]}/" if named else ""
+
+
+def _absolute_paths(site: BuiltSite) -> Iterable[tuple[str, str]]:
+    """(page URL, href) for every '/path' link and alternate of the site, stripped."""
+    for page in site.pages.values():
+        for href in [*(link.url for link in page.links), *page.hreflang.values()]:
+            href = href.strip()
+            if href.startswith("/") and not href.startswith("//"):
+                yield page.url, href
 
 
 def _exists(site: BuiltSite, target: str) -> bool:
@@ -279,10 +282,9 @@ def _site_url_missing(site: BuiltSite, findings: list[Finding]) -> list[Finding]
     from_root = [f for f in findings if f.kind == ABSOLUTE_PATH and _is_404(f.page)]
     findings = [f for f in findings if f not in from_root]
     uses: dict[str, set[str]] = {}
-    for page in site.pages.values():
-        for href in [*(link.url for link in page.links), *page.hreflang.values()]:
-            if href.strip().startswith(base):
-                uses.setdefault(href.strip(), set()).add(page.url)
+    for page_url, href in _absolute_paths(site):
+        if href.startswith(base):
+            uses.setdefault(href, set()).add(page_url)
     example = max(uses, key=lambda href: (len(uses[href]), href)) if uses else base
     pages = tuple(sorted({page for shown in uses.values() for page in shown}))
     address = _github_pages_url(site.repo_url, base)
@@ -376,8 +378,8 @@ def _caused_by(
     a link to an id only it had, its own alternates (the shown page's differ from its), an
     alternate it links back to and the shown page does not."""
     if finding.kind == MISSING_ANCHOR and finding.target in by_url:
-        fragment = finding.url.partition("#")[2]
-        fragment = unquote(fragment) if "%" in fragment else fragment
+        resolved = resolve(site, finding.page, finding.url)  # (the fragment, decoded)
+        fragment = resolved[1] if isinstance(resolved, tuple) else ""
         if any(fragment in lost.ids for lost in by_url[finding.target]):
             return finding.target
     if not finding.kind.startswith("hreflang"):

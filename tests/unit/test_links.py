@@ -926,3 +926,25 @@ def test_a_page_overwritten_by_another_file_is_one_finding_with_what_it_breaks()
     assert "hreflang-not-reciprocal on /ja/x/" in overwrite.message
     # Without the overwrite known, the same link is a missing anchor.
     assert ("missing-anchor", "../x/#kept") in kinds(replace(site, overwritten=()))
+
+
+def test_hostile_file_names_and_repo_url_stay_one_line_of_text() -> None:
+    """An overwritten page's file name and repo_url are the author's: in the report they
+    are text on one line (the one escaping path of every finding)."""
+    hostile = '"><script>alert(1)</script>\n::error ::x'
+    pages = {"x/": page('<a href="/p/x/">x</a> <a href="/p/y/">y</a>', "en"), "y/": page("")}
+    lost = Overwritten("x/", f"docs/{hostile}.md", frozenset(), ())
+    site = replace(
+        site_of(pages, url=""),
+        overwritten=(lost,),
+        assumed_base="/p/",
+        repo_url=f"https://github.com/a/{hostile}",
+    )
+    findings, _ = check(site)
+    assert sorted(f.kind for f in findings) == ["page-overwritten", "site-url-missing"]
+    assert all("github.io" not in f.suggestion for f in findings)  # not the project's name
+    # (a workflow command is a line starting with '::': the hostile one stays mid-line)
+    for line in [*map(str, findings), *github_annotations(findings)]:
+        assert "\n" not in line, line
+    assert all(line.startswith("::error ") for line in github_annotations(findings))
+    assert "<script>" in summary(findings)  # kept as text: nothing renders it as HTML
