@@ -199,6 +199,9 @@ class _Build:
     # Page URL -> the file it was last built from, to tell two files built to one page.
     built_from: dict[str, str] = field(default_factory=dict)
     overwritten: list[Overwritten] = field(default_factory=list)
+    # id(page) -> the Markdown its plugins and hooks handed to the converter, and who
+    # changed it, for pages whose Markdown they changed (until the page is written).
+    rewritten: dict[int, tuple[str, str]] = field(default_factory=dict)
     extract_seconds: float = 0.0  # parsing pages as they are written, for the timing line
     forked_seconds: float = 0.0  # the same, in the processes building other languages
 
@@ -219,9 +222,21 @@ class Collector:
             self.alternates = written_alternates(config)
 
     def on_pre_build(self, config: MkDocsConfig) -> None:
+        _watch_markdown_events(config)
         if not state.inside_i18n_build(config):
             self.build = _Build()
             self.includes = None
+
+    def on_page_markdown(self, markdown: str, page: Page) -> None:
+        """The last of a page's Markdown events: when plugins or hooks changed the Markdown
+        (a shortcode hook writes links), the links are read from what they handed on."""
+        changers = _markdown_changers.pop(id(page), ())
+        # (MkDocs sets page.markdown after the last event. static-i18n hands every page on
+        # split into lines and joined again: the same lines are the same Markdown.)
+        if markdown != page.markdown and markdown.splitlines() != page.markdown.splitlines():
+            names = [_plugin_label(name) for name in dict.fromkeys(changers)]
+            by = " and ".join(names) or "a plugin or hook"
+            self.build.rewritten[id(page)] = (markdown, by)
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
         started = time.perf_counter()
@@ -246,8 +261,13 @@ class Collector:
         if inside:
             if self.includes is None:
                 self.includes = includes_of(config)
+            markdown, by = self.build.rewritten.pop(id(page), (None, ""))
             self.build.sources[url] = Source(
-                shown, str(page.file.abs_src_path), includes=self.includes
+                shown,
+                str(page.file.abs_src_path),
+                includes=self.includes,
+                rewritten=markdown,
+                rewritten_by=by,
             )
         else:
             self.build.sources.pop(url, None)  # (a page overwritten by a generated one)
@@ -291,6 +311,45 @@ def configured(
     return replace(site, config_paths=config_paths(config, alternates, site.assumed_base))
 
 
+# id(page) -> the plugins and hooks whose on_page_markdown changed its Markdown, as MkDocs
+# names them; filled by the watchers _watch_markdown_events puts around those events.
+_markdown_changers: dict[int, list[str]] = {}
+
+
+def _watch_markdown_events(config: MkDocsConfig) -> None:
+    """Wrap every ``on_page_markdown`` handler so that the ones changing a page's Markdown
+    are known by name (MkDocs keeps no record of it). Each handler is wrapped once."""
+    plugins = config.plugins
+    events = getattr(plugins, "events", {}).get("page_markdown")
+    origins = getattr(plugins, "_event_origins", None)  # MkDocs' handler -> plugin name
+    if not events or not isinstance(origins, dict):
+        return
+    for position, handler in enumerate(events):
+        if getattr(handler, "watched_for_links", False):
+            continue
+        name = origins.get(handler, "")
+
+        def watched(
+            markdown: str, *args: Any, _handler: Any = handler, _name: str = name, **kwargs: Any
+        ) -> Any:
+            result = _handler(markdown, *args, **kwargs)
+            if result is not None and result != markdown:
+                _markdown_changers.setdefault(id(kwargs.get("page")), []).append(_name)
+            return result
+
+        watched.watched_for_links = True  # type: ignore[attr-defined]
+        events[position] = watched
+        origins[watched] = name
+
+
+def _plugin_label(name: str) -> str:
+    """How a finding names what wrote a link: 'hook material/overrides/hooks/x.py',
+    'plugin blog'."""
+    if not name:
+        return "a plugin or hook"
+    return f"hook {name}" if name.endswith(".py") else f"plugin {name}"
+
+
 class CommandCollector(BasePlugin):  # type: ignore[type-arg]  # no config of its own
     """The collector as a plugin the command registers on the project's configuration."""
 
@@ -301,6 +360,10 @@ class CommandCollector(BasePlugin):  # type: ignore[type-arg]  # no config of it
 
     def on_pre_build(self, config: MkDocsConfig) -> None:
         self.collector.on_pre_build(config)
+
+    @event_priority(-200)
+    def on_page_markdown(self, markdown: str, page: Page, **_: Any) -> None:
+        self.collector.on_page_markdown(markdown, page)
 
     @event_priority(-200)
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
@@ -345,7 +408,14 @@ def on_config(config: MkDocsConfig) -> None:
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
-    _collector.on_pre_build(config)
+    if not _turned_off():
+        _collector.on_pre_build(config)
+
+
+@event_priority(-200)  # what the converter gets, after every other plugin
+def on_page_markdown(markdown: str, page: Page, **_: Any) -> None:
+    if not _turned_off():
+        _collector.on_page_markdown(markdown, page)
 
 
 @event_priority(-200)  # the final HTML, after every other plugin
@@ -491,18 +561,21 @@ def _display(path: Path, root: Path) -> str:
 
 def guess_sources(
     config: MkDocsConfig, pages: Mapping[str, object] | None = None
-) -> dict[str, Source]:
+) -> tuple[dict[str, Source], list[Overwritten]]:
     """Page URL -> Markdown source for an already built site (``--site``), as MkDocs maps
     them: mkdocs-static-i18n's folder layout (the default language at the root) and suffix
     layout (``page.fr.md`` -> ``fr/page/``); a page of another language with no source of
-    its own is the default language's fallback copy, mapped to that source."""
+    its own is the default language's fallback copy, mapped to that source. And the pages
+    two files are built to (``x.md`` and ``x/index.md``), one of them lost."""
     docs = Path(config.docs_dir)
     root = Path(config.config_file_path).parent
     i18n = config.plugins.get("i18n")
     default = getattr(i18n, "default_language", None) if i18n is not None else None
     structure = i18n.config.docs_structure if i18n is not None else ""
     languages = [lang.locale for lang in i18n.config.languages] if i18n is not None else []
-    sources = {}
+    sources: dict[str, Source] = {}
+    names: dict[str, str] = {}  # page URL -> the file's name as MkDocs maps it
+    overwritten = []
     for path in sorted(docs.rglob("*.md")):
         relative = path.relative_to(docs).as_posix()
         prefix = ""
@@ -516,12 +589,15 @@ def guess_sources(
                 prefix = "" if lang == default else f"{lang}/"
         file = File(relative, str(docs), config.site_dir, config.use_directory_urls)
         url = prefix + ("" if file.url in ("./", ".") else file.url)
+        if url in sources and names[url] != relative:  # (not x.md beside x.en.md)
+            overwritten.append(Overwritten(url, sources[url].path, frozenset(), (), seen=False))
+        names[url] = relative
         sources[url] = Source(_display(path, root), str(path))
     for url in pages or {}:
         lang, _, rest = url.partition("/")
         if url not in sources and lang in languages and rest in sources:
             sources[url] = sources[rest]  # the fallback copy shows the default's source
-    return sources
+    return sources, overwritten
 
 
 class BuildLog(logging.Handler):
@@ -652,9 +728,8 @@ def main(argv: list[str] | None = None) -> int:
             sys.path.insert(0, str(config_file.parent))
             config = load_config(str(config_file))
             built = read_site(site_arg, config.site_url or "", {})
-            site = configured(
-                built, config, written_alternates(config), guess_sources(config, built.pages)
-            )
+            sources, overwritten = guess_sources(config, built.pages)
+            site = configured(built, config, written_alternates(config), sources, overwritten)
             # (findings name the folder as the user named it)
             site = replace(site, site_dir_label=args.site.as_posix().rstrip("/"))
         root = Path(config.config_file_path).parent

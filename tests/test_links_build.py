@@ -178,5 +178,17 @@ def test_standalone_command_on_a_clean_built_site(real_site: Build) -> None:
     assert "Link check: no problems." in done.stdout
 
 
+def test_every_content_link_of_the_real_site_is_at_its_markdown_line() -> None:
+    """The command builds the site itself: every link in page content is the author's, at
+    its line (an excerpt's copies as the post's), and what our templates and hooks put
+    inside the article (the text view switch, the 404 page's links) is named by them."""
+    done = run_module("hooks.links", str(REPO / "mkdocs.yml"), "--coverage", cwd=REPO)
+    output = done.stdout + done.stderr
+    assert done.returncode == 0, output
+    assert "of them mapped to their Markdown line (100.0 %" in output, output
+    assert "overrides/partials/parallel-text-switch.html (text view switch)" in output, output
+    assert "overrides/404.html (page not found)" in output, output
+
+
 def test_real_site_has_no_finding(real_site: Build) -> None:
     assert "Link check: no problems." in real_site.output

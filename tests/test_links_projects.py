@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.support import run_module
+from tests.support import run_mkdocs, run_module
 from tests.unit.test_links import valid_sarif
 
 
@@ -513,3 +513,102 @@ def test_a_site_without_site_url_is_checked_under_the_path_its_links_assume(
     assert "4 links break because of it" in zh, zh
     ja = problems["page-overwrittendocs/ja/sessions/index.md"]["message"]
     assert "docs/ja/sessions.md's is lost" in ja and "break" not in ja, ja
+
+
+# --- Material's docs: a hook (shortcodes.py) turns comments into links before conversion ---
+
+SHORTCODES_PROJECT = {
+    "mkdocs.yml": """
+        site_name: Shortcodes
+        site_url: https://example.org/
+        theme:
+          name: material
+        hooks:
+          - overrides/hooks/shortcodes.py
+        """,
+    # Shaped like Material's own hook: a comment becomes a badge with a link, in place (the
+    # two share their "<"); another inserts a line.
+    "overrides/hooks/shortcodes.py": """
+        import re
+
+
+        def on_page_markdown(markdown, page, config, files):
+            def expand(match):
+                kind, args = match.group(1), match.group(2).strip()
+                if kind == "version":
+                    anchor = args.replace(".", "")
+                    link = f'[:tag: {args}](changelog.md#{anchor} "Minimum version")'
+                    return f'<span class="badge" markdown>{link}</span>'
+                if kind == "sponsors":
+                    return "Sponsors only:\\n[the list](sponsors.md)"
+                return match.group(0)
+
+            return re.sub(r"<!-- md:(\\w+)(.*?) -->", expand, markdown)
+        """,
+    "docs/index.md": """
+        ---
+        title: Home
+        ---
+
+        # Home
+
+        <!-- md:version 1.0 -->
+        Since <!-- md:version 9.9 --> see [the guide](guide.md) and [a slip](gide.md).
+
+        <!-- md:sponsors -->
+        [Changelog](changelog.md#10)
+        """,
+    "docs/guide.md": "# Guide\n\n<!-- md:version 1.0 --> [home](index.md)\n",
+    "docs/changelog.md": "# Changelog\n\n## 1.0\n",
+}
+
+
+@pytest.fixture(scope="module")
+def shortcodes_project(tmp_path_factory: pytest.TempPathFactory) -> tuple[int, dict, str]:
+    root = tmp_path_factory.mktemp("shortcodes")
+    return check(write(root / "project", SHORTCODES_PROJECT), root, "--coverage")
+
+
+def test_links_a_hook_writes_are_at_the_line_it_rewrote(shortcodes_project) -> None:
+    status, data, output = shortcodes_project
+    assert status == 1, output
+    assert located(data) == [
+        ("docs/index.md", 8, 7, "missing-anchor"),  # the hook's link, at its comment
+        ("docs/index.md", 8, 70, "unrewritten-md-link"),  # the author's, after the comment
+        ("docs/index.md", 10, 1, "unrewritten-md-link"),  # on the line the hook added
+    ], output
+    hook = "content via hook overrides/hooks/shortcodes.py"
+    assert f"docs/index.md:8:7 ({hook}): changelog.md#99: no element" in output, output
+    by_line = {(p["line"], p["column"]): p for p in data["problems"]}
+    assert by_line[(8, 7)]["emitter"] == hook, by_line[(8, 7)]
+    assert "hook" not in json.dumps(by_line[(8, 70)]), by_line[(8, 70)]
+    # Every content link is at its line: the author's and the hook's, on every page.
+    assert "of them mapped to their Markdown line (100.0 %)" in output, output
+
+
+def test_an_already_built_site_tells_two_files_built_to_one_page(tmp_path: Path) -> None:
+    """`--site`: the lost page is gone from disk, so the two files are told from the docs
+    folder, without claiming which one the site shows, and nothing else is folded in."""
+    config = write(tmp_path / "project", PAGES_PROJECT)
+    built = run_mkdocs(config, tmp_path / "built", strict=False)
+    assert built.returncode == 0, built.output
+    status, data, output = check(config, tmp_path, "--site", str(tmp_path / "built"))
+    assert status == 1, output
+    overwritten = [p for p in data["problems"] if p["kind"] == "page-overwritten"]
+    assert [(p["file"], p["page"]) for p in overwritten] == [
+        ("docs/ja/sessions.md", "ja/sessions/"),
+        ("docs/zh/sessions.md", "zh/sessions/"),
+    ], output
+    assert all("whichever MkDocs built last" in p["message"] for p in overwritten), output
+    # The zh page the site shows is the stale one: its alternates (the language homes) are
+    # the overwrite's, not extra.alternate's; the ids it lacks stay findings of their own.
+    zh = overwritten[1]["message"]
+    assert "2 links break because of it (hreflang-not-reciprocal on /" in zh, zh
+    assert located(data) == [
+        ("docs/index.md", 4, 55, "missing-target"),
+        ("docs/ja/sessions.md", 0, 0, "page-overwritten"),
+        ("docs/zh/index.md", 3, 6, "missing-anchor"),
+        ("docs/zh/sessions.md", 0, 0, "page-overwritten"),
+        ("docs/zh/usage.md", 3, 8, "missing-anchor"),
+        ("mkdocs.yml", 0, 0, "site-url-missing"),
+    ], output

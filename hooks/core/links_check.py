@@ -17,7 +17,7 @@ from pathlib import PurePosixPath
 from urllib.parse import unquote, urlsplit
 
 from hooks.core.links_extract import CONTENT, Link, PageLinks
-from hooks.core.links_source import Includes, SourceLink, locate, scan
+from hooks.core.links_source import Includes, SourceLink, locate, scan, scan_rewritten
 
 # Kinds of findings (also the keys of the JSON report).
 MISSING_TARGET = "missing-target"
@@ -48,9 +48,16 @@ class Source:
     file: str = ""  # where to read it; empty when ``content`` is given
     content: str | None = None
     includes: Includes | None = None  # where its snippets are found (pymdownx.snippets)
+    # The Markdown as plugins and hooks handed it to the converter, when they changed it
+    # (a shortcode expanded into a link), and who changed it ("hook shortcodes.py").
+    rewritten: str | None = None
+    rewritten_by: str = ""
 
     def links(self) -> list[SourceLink]:
-        """Every link written in the source, snippets included, in reading order."""
+        """Every link written in the source, snippets included, in reading order; with
+        ``rewritten``, every link of what was converted, at the file's line."""
+        if self.rewritten is not None:
+            return scan_rewritten(self.text, self.rewritten, self.rewritten_by, self.includes)
         return scan(self.text, self.includes)
 
     @property
@@ -122,6 +129,9 @@ class Overwritten:
     source: str  # the overwritten page's file, as shown to authors
     ids: frozenset[str]
     hreflang: tuple[tuple[str, str], ...]
+    # False: told from the docs folder (an already built site, ``--site``), the lost page
+    # never seen, so neither which file the site shows nor what the other had is known.
+    seen: bool = True
 
 
 @dataclass
@@ -349,6 +359,11 @@ def _overwritten(site: BuiltSite, findings: list[Finding]) -> list[Finding]:
             f"{others} and {shown} are both built to /{url}: the site shows {shown}'s page,"
             f" built last, and {others}'s is lost"
         )
+        if not all(lost.seen for lost in losts):
+            message = (
+                f"{others} and {shown} are both built to /{url}: the site shows the page of"
+                " whichever MkDocs built last, and the other's is lost"
+            )
         # (a fallback copy's link is the same written link: counted once)
         places = sorted(
             {f.location for f in caused[url] if f.line}
@@ -377,6 +392,11 @@ def _caused_by(
     """The overwritten page's URL when ``finding`` would not be, with the lost page shown:
     a link to an id only it had, its own alternates (the shown page's differ from its), an
     alternate it links back to and the shown page does not."""
+    if finding.kind.startswith("hreflang"):  # (on or about a page whose alternates are unknown)
+        for url in (finding.page, finding.target):
+            if any(not lost.seen for lost in by_url.get(url, ())):
+                return url
+    by_url = {url: [lost for lost in losts if lost.seen] for url, losts in by_url.items()}
     if finding.kind == MISSING_ANCHOR and finding.target in by_url:
         resolved = resolve(site, finding.page, finding.url)  # (the fragment, decoded)
         fragment = resolved[1] if isinstance(resolved, tuple) else ""
@@ -962,21 +982,29 @@ class Coverage:
     pages: int
     links: int
     content: int
-    mapped: int
+    mapped: int  # copies included
     by_emitter: Mapping[str, int]
+    # Content links shown again on a page that has none of them in its Markdown (a blog
+    # excerpt on the index, archive and category pages), mapped as the link they copy.
+    copies: int = 0
 
     def __str__(self) -> str:
         share = f"{100 * self.mapped / self.content:.1f} %" if self.content else "-"
+        copies = f", {self.copies} of them copies of a mapped link" if self.copies else ""
         return (
             f"{self.links} links on {self.pages} pages; {self.content} in page content, "
-            f"{self.mapped} of them mapped to their Markdown line ({share})"
+            f"{self.mapped} of them mapped to their Markdown line ({share}{copies})"
         )
 
 
 def coverage(site: BuiltSite) -> Coverage:
-    """Every page's content links matched to its source (one scan per page)."""
+    """Every page's content links matched to its source (one scan per page); a link not in
+    its page's source counts as mapped when it points where a mapped link on another page
+    does, as findings do (``merge``: an excerpt's link is reported at the post's line)."""
     links = content = mapped = 0
     by_emitter: dict[str, int] = {}
+    mapped_targets: set[object] = set()
+    unmapped: list[object] = []
     for url, page in site.pages.items():
         links += len(page.links)
         for link in page.links:
@@ -985,8 +1013,18 @@ def coverage(site: BuiltSite) -> Coverage:
         if not own:
             continue
         content += len(own)
+        located: Mapping[int, SourceLink] = {}
         source = site.sources.get(url)
         if source is not None:
             with contextlib.suppress(OSError):
-                mapped += len(locate(page.links, source.links(), _source_of(site, page.url)))
-    return Coverage(len(site.pages), links, content, mapped, by_emitter)
+                located = locate(page.links, source.links(), _source_of(site, page.url))
+        mapped += len(located)
+        for link in own:
+            resolved = resolve(site, page.url, link.url)
+            target = resolved if isinstance(resolved, tuple) else link.url
+            if link.index in located:
+                mapped_targets.add(target)
+            else:
+                unmapped.append(target)
+    copies = sum(1 for target in unmapped if target in mapped_targets)
+    return Coverage(len(site.pages), links, content, mapped + copies, by_emitter, copies)

@@ -41,6 +41,8 @@ HOOK_CONTAINERS = {
     "series-parts": "hooks/series.py (series page)",
     "series-index": "hooks/series.py (series index)",
     "parallel-text": "hooks/parallel_text.py (parallel view)",
+    "parallel-switch": "overrides/partials/parallel-text-switch.html (text view switch)",
+    "not-found": "overrides/404.html (page not found)",
 }
 # Copies of links checked where they were written (the parallel view repeats both versions
 # of a post, whose links are checked, with their lines, on the posts): a template marks

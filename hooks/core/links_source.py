@@ -8,11 +8,12 @@ to those occurrences in order, by target.
 
 from __future__ import annotations
 
+import difflib
 import os
 import posixpath
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from urllib.parse import unquote, urlsplit
 
 from hooks.core.links_extract import Link, srcset_urls
@@ -26,7 +27,9 @@ _PATTERNS = (
         r"\]\((?!\s*<[^>\n]*\s[^>\n]*>)\s*<?(?P<url>[^)\s>]+(?:[ \t]+(?![\"'(])[^)\s>]+)*)>?"
     ),
     # [id]: url  (reference definition)
-    re.compile(r"^ {0,3}\[[^\]]+\]:\s*<?(?P<url>[^\s>]+)>?", re.M),
+    # (Python-Markdown: the URL on the same line or the next, not after a blank line)
+    # (inside an admonition or a tab, indented as its content is)
+    re.compile(r"^[ \t]*\[[^\]]+\]:[ \t]*\n?[ \t]*<?(?P<url>[^\s>]+)>?", re.M),
     # <https://...> and <mailto:...>
     re.compile(r"<(?P<url>(?:https?|mailto|ftp):[^>\s]+)>"),
     # raw HTML: href="..." src='...'
@@ -34,11 +37,17 @@ _PATTERNS = (
 )
 _RAW = 4  # index in _PATTERNS of the raw HTML attribute pattern (not rewritten by MkDocs)
 # Reference definitions ([id]: url) and uses ([text][id], [id][], [id]).
-_DEFINITION = re.compile(r"^ {0,3}\[(?P<label>[^\]]+)\]:\s*<?(?P<url>[^\s>]+)>?", re.M)
+_DEFINITION = re.compile(r"^[ \t]*\[(?P<label>[^\]]+)\]:[ \t]*\n?[ \t]*<?(?P<url>[^\s>]+)>?", re.M)
+# (A use at a line's start followed by ":" and a URL is a definition: told apart where found.
+# A use's text may wrap onto the next lines of its paragraph.)
 _REFERENCE = re.compile(
-    r"(?<![\\\]])\[(?P<text>(?:[^\[\]\n]|\[[^\[\]\n]*\])+)\](?:\[(?P<label>[^\[\]\n]*)\])?(?![(:\[])"
+    r"(?<![\\\]])\[(?P<text>(?:[^\[\]\n]|\n(?![ \t]*\n)|\[[^\[\]\n]*\])+)\]"
+    r"(?:\[(?P<label>[^\[\]\n]*)\])?(?![(\[])"
 )
 _SRCSET = re.compile(r"\bsrcset\s*=\s*(?P<quote>[\"'])(?P<value>.*?)(?P=quote)")
+_MARKUP_OPENERS = "<!-[{(`"  # characters a change can share with what it replaced
+_PAIRINGS = 10_000  # lines compared at most to place a stretch a plugin rewrote
+_LINE = re.compile(r"[^\n]*\n|[^\n]+$")  # lines as scan() counts them (only \n ends one)
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 
 
@@ -62,9 +71,15 @@ _TRAILING = ".,:;!?*_~"
 # <name@example.org>: Python-Markdown's e-mail autolink (rendered as an obfuscated mailto:).
 _BARE_EMAIL = re.compile(r"(?<![\w.<:/@+-])(?P<url>[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,})\b")
 _AUTOMAIL = re.compile(r"<(?P<url>[^\s<>@:/]+@[^\s<>@/]+\.[^\s<>@/]+)>")
-_ISSUE = re.compile(r"(?<![\w&/#!@`])(?P<url>(?:[\w.-]+/[\w.-]+)?[#!](?P<number>\d+))\b")
+# #12 issue, !12 pull request, ?12 discussion (magiclink), optionally after user/repo.
+_ISSUE = re.compile(r"(?<![\w&/#!?@`])(?P<url>(?:[\w.-]+/[\w.-]+)?[#!?](?P<number>\d+))\b")
 _MENTION = re.compile(
-    r"(?<![\w/`@])@(?P<url>[A-Za-z0-9][A-Za-z0-9-]{0,38}(?:/[\w.-]*\w)?)\b(?![.@]\w)"
+    r"(?<![\w/`@])@(?P<url>(?:(?:github|gitlab|bitbucket):)?"
+    r"[A-Za-z0-9][A-Za-z0-9-]{0,38}(?:/[\w.-]*\w)?)\b(?![.@]\w)"
+)
+# A commit's full hash, or two as a comparison, optionally after user/repo@ (magiclink).
+_COMMIT = re.compile(
+    r"(?<![\w/@#.:-])(?P<url>(?:[\w.-]+/[\w.-]+@)?[0-9a-f]{40}(?:\.\.\.[0-9a-f]{40})?)(?![\w.-])"
 )
 # pymdownx.snippets: `--8<-- "file"` on a line, or a block of file names between markers.
 _SNIPPET_LINE = re.compile(
@@ -133,6 +148,8 @@ def _scan(text: str, includes: Includes | None, depth: int) -> list[SourceLink]:
         add(match.start("url"), match.group("url"), via="issue shorthand", kind=SHORTHAND)
     for match in _MENTION.finditer(blanked):
         add(match.start(), "@" + match.group("url"), via="user shorthand", kind=SHORTHAND)
+    for match in _COMMIT.finditer(blanked):
+        add(match.start(), match.group("url"), via="commit shorthand", kind=SHORTHAND)
     appended = ""
     if includes is not None and depth < 3:
         for name in includes.auto_append:
@@ -146,7 +163,7 @@ def _scan(text: str, includes: Includes | None, depth: int) -> list[SourceLink]:
             for link in _scan(included, includes, depth + 1):
                 origin = f"snippet {includes.show(path)}:{link.line}"
                 add(offset, link.url, link.raw, link.via or origin, link.kind)
-    for offset, url, via, kind in _reference_uses(blanked, _blank_code(appended)):
+    for offset, url, via, kind in _reference_uses(text, blanked, appended):
         add(offset, url, via=via, kind=kind)
     for match in _SRCSET.finditer(blanked):
         value, start = match.group("value"), match.start("value")
@@ -166,6 +183,73 @@ def _scan(text: str, includes: Includes | None, depth: int) -> list[SourceLink]:
             )
         )
     return links
+
+
+def scan_rewritten(
+    text: str, markdown: str, by: str, includes: Includes | None = None
+) -> list[SourceLink]:
+    """Every URL of ``markdown``, the page as its plugins and hooks handed it to Markdown
+    (a shortcode hook has turned ``<!-- md:version 9.0 -->`` into a link), at its place in
+    the file ``text``: a link the author wrote keeps its own line and column; a link a
+    plugin wrote is at the start of what the plugin changed on that line, ``via`` naming
+    the plugin (``by``)."""
+    if not text:
+        return []  # the file is gone: where anything was written is not known
+    # (Lines compared without their ends: a plugin may join them again without the last.)
+    written = [line.rstrip("\n") for line in _LINE.findall(text)]
+    handed = [line.rstrip("\n") for line in _LINE.findall(markdown)]
+    # Per line of ``markdown``: the file's line it stands for, and how many characters at
+    # its start and end are the file's own (None: all of it).
+    places: list[tuple[int, int | None, int]] = []
+    opcodes = difflib.SequenceMatcher(None, written, handed, autojunk=False).get_opcodes()
+    for tag, first, last, start, end in opcodes:
+        if tag == "equal":
+            places.extend((first + number - start, None, 0) for number in range(start, end))
+            continue
+        cursor = first
+        for number in range(start, end):
+            if cursor >= last:  # a line the plugin added: at the last line it stands in for
+                places.append((max(min(last, len(written)) - 1, 0), 0, 0))
+                continue
+            # The changed line is the file's line in this stretch it keeps most of (in
+            # order), else the next one; in a long rewritten stretch, the next one.
+            line = cursor
+            if (last - first) * (end - start) <= _PAIRINGS:
+                kept = [
+                    (sum(_kept(written[at], handed[number])), -at) for at in range(cursor, last)
+                ]
+                score, at = max(kept)
+                line = -at if score else cursor
+            places.append((line, *_kept(written[line], handed[number])))
+            cursor = line + 1
+    links = []
+    for link in scan(markdown, includes):
+        line, prefix, suffix = places[link.line - 1]
+        shown = handed[link.line - 1]
+        if prefix is None or link.col <= prefix:
+            links.append(replace(link, line=line + 1))
+        elif link.col > len(shown) - suffix:  # the file's own text after the change
+            col = link.col - (len(shown) - len(written[line]))
+            links.append(replace(link, line=line + 1, col=col))
+        else:
+            # (where the change starts: '<!-- md:…' and '<span…' share their '<')
+            start = prefix
+            while start and written[line][start - 1] in _MARKUP_OPENERS:
+                start -= 1
+            links.append(replace(link, line=line + 1, col=start + 1, via=by))
+    return links
+
+
+def _kept(original: str, changed: str) -> tuple[int, int]:
+    """How many characters ``changed`` keeps of ``original`` at its start and at its end."""
+    prefix = 0
+    limit = min(len(original), len(changed))
+    while prefix < limit and original[prefix] == changed[prefix]:
+        prefix += 1
+    suffix = 0
+    while suffix < limit - prefix and original[-1 - suffix] == changed[-1 - suffix]:
+        suffix += 1
+    return prefix, suffix
 
 
 def _definitions_text(name: str, includes: Includes, depth: int) -> str:
@@ -197,32 +281,38 @@ def _snippets(text: str) -> list[tuple[int, str]]:
     return found
 
 
-def _reference_uses(text: str, appended: str = "") -> list[tuple[int, str, str, str]]:
+def _reference_uses(text: str, blanked: str, appended: str = "") -> list[tuple[int, str, str, str]]:
     """Every use of a reference-style link, at the use, with its definition's URL (each
     use renders a link of its own; the definition is found too, as a fallback). A use
-    without a definition whose label reads as an identifier is mkdocs-autorefs' link."""
-    definitions: dict[str, str] = {}
-    for source in (text, appended):
-        for match in _DEFINITION.finditer(source):
-            definitions.setdefault(_label(match.group("label")), match.group("url"))
+    without a definition whose label reads as an identifier is mkdocs-autorefs' link.
+    Found outside code (``blanked``), labels read as written (``[`Runner`][]``)."""
+    # Label -> (URL, whether an appended snippet defines it). Python-Markdown keeps the
+    # last definition of a label, and appended snippets come after the page's text.
+    definitions: dict[str, tuple[str, bool]] = {}
+    for source, outside_code, snippet in (
+        (text, blanked, False),
+        (appended, _blank_code(appended), True),
+    ):
+        for match in _DEFINITION.finditer(outside_code):
+            label = source[match.start("label") : match.end("label")]
+            definitions[_label(label)] = (match.group("url"), snippet)
     uses = []
-    for match in _REFERENCE.finditer(text):
+    for match in _REFERENCE.finditer(blanked):
         label = match.group("label")
-        key = _label(label if label else match.group("text"))
-        if _DEFINITION.match(text, _line_start(text, match.start())):
+        if label is not None:
+            label = text[match.start("label") : match.end("label")]
+        written = text[match.start("text") : match.end("text")]
+        key = _label(label if label else written)
+        if _DEFINITION.match(blanked, _line_start(blanked, match.start())):
             continue
         if key in definitions:
-            via = "" if _label_defined_in(key, text) else "appended snippet"
-            uses.append((match.start(), definitions[key], via, ""))
+            url, from_snippet = definitions[key]
+            uses.append((match.start(), url, "appended snippet" if from_snippet else "", ""))
         elif label is not None:
-            identifier = (label or match.group("text")).strip().strip("`")
+            identifier = (label or written).strip().strip("`")
             if identifier and " " not in identifier:
                 uses.append((match.start(), identifier, "autorefs", AUTOREF))
     return uses
-
-
-def _label_defined_in(key: str, text: str) -> bool:
-    return any(_label(m.group("label")) == key for m in _DEFINITION.finditer(text))
 
 
 def _label(label: str) -> str:
@@ -299,7 +389,7 @@ def matches(
     Markdown file a rendered link leads to, for pages whose URL is not their file's name
     (blog posts: 'posts/zensical.md' -> '2025/11/05/zensical/', slugs from titles)."""
     if written.kind == AUTOREF:
-        return unquote(urlsplit(rendered).fragment) == written.url
+        return _same_object(written.url, unquote(urlsplit(rendered).fragment))
     if written.kind == SHORTHAND:
         return _shorthand_matches(written.url, rendered)
     url = written.url
@@ -318,16 +408,37 @@ def matches(
     )
 
 
+def _same_object(identifier: str, anchor: str) -> bool:
+    """Whether autorefs can have turned ``identifier`` into ``#anchor``: the same, or an
+    alias of it that mkdocstrings documents under its own path ('agents.MultiProvider' ->
+    '#agents.models.multi_provider.MultiProvider': the package re-exports it)."""
+    if identifier == anchor:
+        return True
+    written, rendered = identifier.split("."), anchor.split(".")
+    return len(written) > 1 and written[0] == rendered[0] and written[-1] == rendered[-1]
+
+
 def _shorthand_matches(written: str, rendered: str) -> bool:
-    """'#12' and 'user/repo#12' -> …/issues/12 or …/pull/12; '@user' -> …/user."""
+    """'#12' and 'user/repo#12' -> …/issues/12 or …/pull/12; '@user' -> …/user; a commit's
+    hash -> …/commit/<hash>."""
     parts = urlsplit(rendered)
     if not parts.netloc:
         return False
     path = parts.path.rstrip("/")
-    if written.startswith("@"):
-        name = written[1:].lower()
-        return path.lower().endswith("/" + name)  # @user -> …/user, @user/repo -> …/user/repo
-    repo, _, number = written.replace("!", "#").rpartition("#")
+    if written.startswith("@"):  # @user -> …/user, @user/repo, @bitbucket:user/repo -> …/user/repo
+        name = written[1:].lower().rpartition(":")[2]
+        return path.lower().endswith("/" + name)
+    commit = _COMMIT.fullmatch(written)
+    if commit is not None:  # …/commit/<hash>, …/compare/<hash>...<hash>
+        repo, _, hashes = written.rpartition("@")
+        segments = path.split("/")
+        return (
+            len(segments) >= 3
+            and segments[-1] == hashes
+            and segments[-2] in ("commit", "commits", "compare")
+            and (not repo or "/".join(segments[-4:-2]).lower().endswith(repo.lower()))
+        )
+    repo, _, number = written.replace("!", "#").replace("?", "#").rpartition("#")
     segments = path.split("/")
     if len(segments) < 3 or segments[-1] != number:
         return False

@@ -39,7 +39,7 @@ from hooks.core.links_extract import (
     unpacked,
 )
 from hooks.core.links_report import github_annotations, summary, to_sarif
-from hooks.core.links_source import Includes, locate, matches, same_target, scan
+from hooks.core.links_source import Includes, locate, matches, same_target, scan, scan_rewritten
 from hooks.core.unsafe import find_unsafe
 from tests.support import free_port
 
@@ -125,6 +125,120 @@ def test_scan_finds_every_written_url_outside_code() -> None:
         ("https://e.org", 9, 23),
         ("ref.md", 10, 8),
     ]
+
+
+def test_magiclink_commit_discussion_and_provider_shorthands() -> None:
+    """pymdown-extensions' docs: a commit's hash, a comparison, a discussion (?12) and a
+    mention on another provider, each matched to the link magiclink renders."""
+    sha, other = (
+        "478b410a2199d55f3e70b452516511d3810c61a5",
+        "90b6fb8711e75732f987982cc024e9bb0111beac",
+    )
+    text = f"Fixed ({sha}), see {sha}...{other}, ?5800 and (@bitbucket:ned/coveragepy).\n"
+    written = {link.url: link for link in scan(text)}
+    repo = "https://github.com/facelessuser/pymdown-extensions"
+    assert matches(written[sha], f"{repo}/commit/{sha}")
+    assert not matches(written[sha], f"{repo}/commit/{other}")
+    assert matches(written[f"{sha}...{other}"], f"{repo}/compare/{sha}...{other}")
+    assert matches(written["?5800"], f"{repo}/discussions/5800")
+    assert matches(written["@bitbucket:ned/coveragepy"], "https://bitbucket.org/ned/coveragepy")
+    # A hash inside a URL or a word is no shorthand.
+    assert not [link for link in scan(f"[x](https://e.org/{sha}) a{sha}\n") if link.kind]
+
+
+def test_reference_definitions_as_python_markdown_reads_them() -> None:
+    """Material's docs: a label defined twice (the last definition is the one rendered), a
+    use before ':' at a line's end or start, and a definition whose URL is on the next
+    line (after a blank line it is no definition)."""
+    text = (
+        "A [widget] and an [sheet]:\n"
+        "\n"
+        "  [widget]: #old\n"
+        "[sheet]:\n"
+        "\n"
+        "[next]:\n"
+        "    https://e.org/next\n"
+        "See [next].\n"
+        "  [widget]: #new\n"
+        "  [sheet]: css.md#extra\n"
+    )
+    uses = [(link.url, link.line, link.col) for link in scan(text) if link.line in (1, 4, 8)]
+    assert uses == [
+        ("#new", 1, 3),
+        ("css.md#extra", 1, 19),
+        ("css.md#extra", 4, 1),
+        ("https://e.org/next", 8, 5),
+    ]
+
+
+def test_autorefs_uses_as_api_docs_write_them() -> None:
+    """openai-agents-python's shapes: a use before ':' (a list of options), the identifier in
+    code (`[`agents.x`][]`), a definition labelled in code, and an alias autorefs resolves
+    to the object's own path; a shortcut before ':' stays a definition."""
+    text = (
+        "-   [`model`][agents.run.RunConfig.model]: the model.\n"
+        "See [`agents.function_schema`][] and [`Multi`][agents.MultiProvider].\n"
+        "[`cfg`]: https://e.org/cfg\n"
+        "Read [`cfg`] and [`Other`][agents.other.Thing].\n"
+    )
+    found = [(link.url, link.line, link.col, link.kind) for link in scan(text)]
+    assert found == [
+        ("agents.run.RunConfig.model", 1, 5, "autoref"),
+        ("agents.function_schema", 2, 5, "autoref"),
+        ("agents.MultiProvider", 2, 38, "autoref"),
+        ("https://e.org/cfg", 3, 10, ""),
+        ("https://e.org/cfg", 4, 6, ""),
+        ("agents.other.Thing", 4, 18, "autoref"),
+    ]
+    alias = next(link for link in scan(text) if link.url == "agents.MultiProvider")
+    assert matches(
+        alias, "../ref/models/multi_provider/#agents.models.multi_provider.MultiProvider"
+    )
+    assert not matches(alias, "../ref/x/#other.models.MultiProvider")  # another package
+    assert not matches(alias, "../ref/x/#agents.models.SingleProvider")
+
+
+def test_links_a_hook_wrote_are_at_the_place_it_changed() -> None:
+    """scan_rewritten: the Markdown as hooks handed it on, placed in the file. Front matter
+    gone, a line rewritten in its middle, a line added, a line removed, and a U+2028 (a line
+    break to str.splitlines, not to Markdown) before them."""
+    text = (
+        "---\ntitle: x\n---\n\n# T\u2028 [u](u.md)\n\n"
+        "See [a](a.md) <!-- md:version 9 --> and [b](b.md)\n"
+        "<!-- md:gone -->\n\n<!-- md:flag -->\n[c](c.md)\n"
+    )
+    markdown = (
+        "\n# T\u2028 [u](u.md)\n\n"
+        'See [a](a.md) [9](log.md#9 "Minimum") and [b](b.md)\n'
+        "\n[flag](conv.md#flag)\nadded [e](e.md)\n[c](c.md)\n"
+    )
+    places = [
+        (link.url, link.line, link.col, link.via)
+        for link in scan_rewritten(text, markdown, "hook h.py")
+    ]
+    assert places == [
+        ("u.md", 5, 10, ""),
+        ("a.md", 7, 9, ""),
+        ("log.md#9", 7, 15, "hook h.py"),
+        ("b.md", 7, 45, ""),  # where the author wrote it, after the comment
+        ("conv.md#flag", 10, 1, "hook h.py"),
+        ("e.md", 10, 1, "hook h.py"),  # a line the hook added: at the line it replaced
+        ("c.md", 11, 5, ""),
+    ]
+    # Nothing changed: the same places as the file's own scan.
+    body = text.split("---\n", 2)[2]
+    assert scan_rewritten(text, body, "hook h.py") == scan(text)
+    # static-i18n hands every page on split into lines and joined without the last end.
+    single = "---\ntitle: x\n---\n\nSee [the section](tres.md#one).\n"
+    assert scan_rewritten(single, "See [the section](tres.md#one).", "plugin i18n") == scan(single)
+    # A page a plugin rewrote whole (a template engine) is placed line by line, quickly.
+    long = "".join(f"{{{{ x }}}} [l{n}](p{n}.md)\n" for n in range(3000))
+    rewritten = "".join(f"X [l{n}](p{n}.md)\n" for n in range(3000))
+    started = time.perf_counter()
+    placed = scan_rewritten(long, rewritten, "plugin macros")
+    assert time.perf_counter() - started < 2
+    assert [(link.line, link.col, link.via) for link in placed[:2]] == [(1, 14, ""), (2, 14, "")]
+    assert scan_rewritten("", rewritten, "plugin macros") == []  # the file gone: unknown
 
 
 @pytest.mark.parametrize(
