@@ -52,6 +52,7 @@ bench: $(STAMP)
 	NO_MKDOCS_2_WARNING=1 $(PY) bench/page_weight.py
 	NO_MKDOCS_2_WARNING=1 $(PY) bench/hooks_overhead.py
 	NO_MKDOCS_2_WARNING=1 $(PY) bench/edit_loop.py --sizes 300 1000 --repeat 3
+	NO_MKDOCS_2_WARNING=1 $(PY) bench/linkcheck_share.py --posts 1000 --groups 4
 
 # The same content built by Hugo and Pelican (own environment: their pins stay apart).
 OTHERS := .venv-others

@@ -491,9 +491,14 @@ def _check(
 
 def includes_of(config: MkDocsConfig) -> Includes:
     """Where pymdownx.snippets finds included files (relative to the working directory, as
-    the extension resolves them) and what it appends to every page; empty without it."""
+    the extension resolves them) and what it appends to every page; empty without it. And
+    the custom fences of pymdownx.superfences, whose blocks a project may render."""
+    fences = (config.mdx_configs.get("pymdownx.superfences") or {}).get("custom_fences") or []
+    custom = tuple(
+        str(fence["name"]) for fence in fences if isinstance(fence, dict) and fence.get("name")
+    )
     if "pymdownx.snippets" not in config.markdown_extensions:
-        return Includes()
+        return Includes(custom_fences=custom)
     options = config.mdx_configs.get("pymdownx.snippets") or {}
     bases = options.get("base_path", ["."])
     bases = [bases] if isinstance(bases, str) else list(bases or ["."])
@@ -503,6 +508,7 @@ def includes_of(config: MkDocsConfig) -> Includes:
         tuple(os.path.abspath(base) for base in bases),
         tuple(appended),
         str(Path(config.config_file_path).parent),
+        custom,
     )
 
 

@@ -612,3 +612,55 @@ def test_an_already_built_site_tells_two_files_built_to_one_page(tmp_path: Path)
         ("docs/zh/usage.md", 3, 8, "missing-anchor"),
         ("mkdocs.yml", 0, 0, "site-url-missing"),
     ], output
+
+
+# --- pymdown-extensions' docs: a custom fence the project renders as Markdown (its demos) ---
+
+RENDERED_FENCE_PROJECT = {
+    "mkdocs.yml": """
+        site_name: Demos
+        site_url: https://example.org/
+        theme:
+          name: material
+        markdown_extensions:
+          - pymdownx.superfences:
+              custom_fences:
+                - name: md-render
+                  class: md-render
+                  format: !!python/name:render.md_render
+        """,
+    "render.py": """
+        import markdown
+
+
+        def md_render(source, language, css_class, options, md, **kwargs):
+            return '<div class="result">' + markdown.markdown(source) + "</div>"
+        """,
+    "docs/index.md": """
+        # Demos
+
+        ```text
+        [the docs](https://e.org/docs/) and [a slip](gide.md)
+        ```
+
+        ```md-render
+        [the docs](https://e.org/docs/) and [a slip](gide.md)
+        ```
+
+        Written outside: [the guide](guide.md).
+        """,
+    "docs/guide.md": "# Guide\n",
+}
+
+
+def test_a_link_a_rendered_fence_writes_is_at_its_line(tmp_path: Path) -> None:
+    """Links no occurrence outside code explains are looked for inside the blocks of custom
+    fences: the demo's slip is at its line in the rendered fence, not in the text block
+    that shows the same source as code. (The fence's own format renders it without MkDocs,
+    so its .md link stays as written: a true finding.)"""
+    config = write(tmp_path / "project", RENDERED_FENCE_PROJECT)
+    status, data, output = check(config, tmp_path, "--coverage")
+    assert status == 1, output
+    assert located(data) == [("docs/index.md", 8, 46, "unrewritten-md-link")], output
+    assert data["problems"][0]["emitter"] == "content via fenced block", output
+    assert "of them mapped to their Markdown line (100.0 %" in output, output

@@ -17,7 +17,14 @@ from pathlib import PurePosixPath
 from urllib.parse import unquote, urlsplit
 
 from hooks.core.links_extract import CONTENT, Link, PageLinks
-from hooks.core.links_source import Includes, SourceLink, locate, scan, scan_rewritten
+from hooks.core.links_source import (
+    Includes,
+    SourceLink,
+    locate,
+    scan,
+    scan_fenced,
+    scan_rewritten,
+)
 
 # Kinds of findings (also the keys of the JSON report).
 MISSING_TARGET = "missing-target"
@@ -172,7 +179,7 @@ class ExternalUse:
     def finding(self, site: BuiltSite, kind: str, message: str, suggestion: str) -> Finding:
         page = site.pages[self.page]
         source = site.sources.get(self.page)
-        located = locate(page.links, source.links(), _source_of(site, page.url)) if source else {}
+        located = located_in(site, page, source) if source else {}
         where = _where(site, page, self.link, source, located)
         return replace(where, kind=kind, message=message, suggestion=suggestion)
 
@@ -226,9 +233,7 @@ def check(
                 external.append(ExternalUse(link.url, page_url, link))
                 continue
             if located is None:
-                located = (
-                    locate(page.links, source.links(), _source_of(site, page.url)) if source else {}
-                )
+                located = located_in(site, page, source) if source else {}
             if issue.kind == CROSS_LANGUAGE and link.index not in located:
                 continue  # generated (autorefs, a plugin): not the author's to change
             where = _where(site, page, link, source, located)
@@ -617,6 +622,19 @@ def _source_of(site: BuiltSite, page_url: str) -> Callable[[str], str | None]:
         return source.path if source is not None else None
 
     return source_of
+
+
+def located_in(site: BuiltSite, page: PageLinks, source: Source) -> dict[int, SourceLink]:
+    """Each content link of ``page`` at the occurrence in ``source`` that produced it: the
+    links written outside code first; then, for the rest, those written inside the blocks
+    of custom fences (which the project may render as Markdown)."""
+    source_of = _source_of(site, page.url)
+    located = locate(page.links, source.links(), source_of)
+    rest = [link for link in page.links if link.index >= 0 and link.index not in located]
+    fences = source.includes.custom_fences if source.includes else ()
+    if rest and fences:
+        located.update(locate(rest, scan_fenced(source.text, fences), source_of))
+    return located
 
 
 def _where(
@@ -1017,7 +1035,7 @@ def coverage(site: BuiltSite) -> Coverage:
         source = site.sources.get(url)
         if source is not None:
             with contextlib.suppress(OSError):
-                located = locate(page.links, source.links(), _source_of(site, page.url))
+                located = located_in(site, page, source)
         mapped += len(located)
         for link in own:
             resolved = resolve(site, page.url, link.url)

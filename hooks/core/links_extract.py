@@ -55,6 +55,7 @@ COPIES_END = "<!-- links: end of copies -->"
 # Links that Markdown extensions add around the author's text (class -> extension).
 EXTENSION_LINKS = {
     "headerlink": "extension: toc (permalink)",
+    "toclink": "extension: toc (anchorlink)",  # (in a blog excerpt, to the post)
     "footnote-ref": "extension: footnotes",
     "footnote-backref": "extension: footnotes",
 }

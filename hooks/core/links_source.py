@@ -12,7 +12,7 @@ import difflib
 import os
 import posixpath
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, replace
 from urllib.parse import unquote, urlsplit
 
@@ -96,6 +96,9 @@ class Includes:
     base_paths: tuple[str, ...] = ()
     auto_append: tuple[str, ...] = ()
     root: str = ""  # the project folder, for showing paths
+    # pymdownx.superfences' custom fences ('mermaid', 'md-render'): a project's own format
+    # may render a block as Markdown, with links (pymdown-extensions' demos do).
+    custom_fences: tuple[str, ...] = ()
 
     def find(self, name: str) -> str | None:
         """The file a snippet name stands for ('a.md', 'a.md:3:5', 'a.md:section')."""
@@ -349,6 +352,42 @@ def _blank_code(text: str) -> str:
             out.append(_spaces(line))
         else:
             out.append(re.sub(r"(`+)(.+?)\1", lambda m: " " * len(m.group(0)), line))
+    return "".join(out)
+
+
+def scan_fenced(text: str, fences: Collection[str]) -> list[SourceLink]:
+    """Every URL written inside fenced blocks of the custom ``fences``, in reading order: a
+    last resort for a link no other occurrence explains, which a fence the project renders
+    as Markdown wrote (pymdown-extensions' docs show each example's output that way; the
+    same text in a ``text`` block beside it is code)."""
+    links = _scan(_fences_only(text, fences), None, 0)
+    # (Only links that say where they lead: a bare '../' or 'index.md' names no page.)
+    return [
+        replace(link, via="fenced block")
+        for link in links
+        if urlsplit(link.url).scheme or _stem(urlsplit(link.url).path) or link.url[:1] == "#"
+    ]
+
+
+def _fences_only(text: str, fences: Collection[str]) -> str:
+    """``text`` with everything but the inside of the ``fences``' blocks blanked (offsets
+    kept). A block's fence is the first word of its info string ('md-render',
+    '{.md-render}')."""
+    out: list[str] = []
+    fence: str | None = None
+    kept = False
+    for line in text.splitlines(keepends=True):
+        match = _FENCE.match(line)
+        if fence is None and match:
+            fence = match.group(1)[0] * 3
+            info = line[match.end() :].strip().lstrip("{").lstrip(".").split(None, 1)
+            kept = bool(info) and info[0].rstrip("}") in fences
+            out.append(_spaces(line))
+        elif fence is not None and line.strip().startswith(fence):
+            fence = None
+            out.append(_spaces(line))
+        else:
+            out.append(line if fence is not None and kept else _spaces(line))
     return "".join(out)
 
 

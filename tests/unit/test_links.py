@@ -39,7 +39,15 @@ from hooks.core.links_extract import (
     unpacked,
 )
 from hooks.core.links_report import github_annotations, summary, to_sarif
-from hooks.core.links_source import Includes, locate, matches, same_target, scan, scan_rewritten
+from hooks.core.links_source import (
+    Includes,
+    locate,
+    matches,
+    same_target,
+    scan,
+    scan_fenced,
+    scan_rewritten,
+)
 from hooks.core.unsafe import find_unsafe
 from tests.support import free_port
 
@@ -125,6 +133,24 @@ def test_scan_finds_every_written_url_outside_code() -> None:
         ("https://e.org", 9, 23),
         ("ref.md", 10, 8),
     ]
+
+
+def test_links_in_custom_fences_are_a_last_resort() -> None:
+    """Only blocks of the given custom fences ('md-render', '{.md-render}') are read; a
+    'text' block showing the same source is code, and bare '../' or 'index.md' name no page."""
+    text = (
+        "```text\n[a](https://e.org/a)\n```\n"
+        "```md-render\n[a](https://e.org/a) [i](index.md) [b](b.md#x)\n```\n"
+        "~~~{.md-render title='x'}\n[c](#c)\n~~~\n"
+        "[d](https://e.org/d)\n"
+    )
+    found = [(link.url, link.line, link.col, link.via) for link in scan_fenced(text, ["md-render"])]
+    assert found == [
+        ("https://e.org/a", 5, 5, "fenced block"),
+        ("b.md#x", 5, 40, "fenced block"),
+        ("#c", 8, 5, "fenced block"),
+    ]
+    assert scan_fenced(text, []) == []
 
 
 def test_magiclink_commit_discussion_and_provider_shorthands() -> None:
