@@ -57,7 +57,7 @@ from hooks.core.links_check import (
 from hooks.core.links_external import Checker, ExternalOptions
 from hooks.core.links_extract import PageLinks, collector_paused, extract, packed, unpacked
 from hooks.core.links_report import github_annotations, summary, to_json, to_sarif
-from hooks.core.links_source import Includes
+from hooks.core.links_source import Includes, locate
 
 log = logging.getLogger("mkdocs.hooks.links")
 
@@ -582,7 +582,8 @@ def guess_sources(
     sources: dict[str, Source] = {}
     names: dict[str, str] = {}  # page URL -> the file's name as MkDocs maps it
     overwritten = []
-    for path in sorted(docs.rglob("*.md")):
+    # (MkDocs' own order: a folder's files before its subfolders, x.md before x/index.md)
+    for path in sorted(docs.rglob("*.md"), key=lambda path: _file_order(path, docs)):
         relative = path.relative_to(docs).as_posix()
         prefix = ""
         if structure == "folder" and default and relative.startswith(f"{default}/"):
@@ -595,15 +596,35 @@ def guess_sources(
                 prefix = "" if lang == default else f"{lang}/"
         file = File(relative, str(docs), config.site_dir, config.use_directory_urls)
         url = prefix + ("" if file.url in ("./", ".") else file.url)
+        source = Source(_display(path, root), str(path))
         if url in sources and names[url] != relative:  # (not x.md beside x.en.md)
-            overwritten.append(Overwritten(url, sources[url].path, frozenset(), (), seen=False))
+            # The one built last is shown, unless the page's links say it is the other.
+            before = sources[url]
+            page = (pages or {}).get(url)
+            if isinstance(page, PageLinks) and _explains(before, page) > _explains(source, page):
+                source, before = before, source
+            overwritten.append(Overwritten(url, before.path, frozenset(), (), seen=False))
         names[url] = relative
-        sources[url] = Source(_display(path, root), str(path))
+        sources[url] = source
     for url in pages or {}:
         lang, _, rest = url.partition("/")
         if url not in sources and lang in languages and rest in sources:
             sources[url] = sources[rest]  # the fallback copy shows the default's source
     return sources, overwritten
+
+
+def _file_order(path: Path, docs: Path) -> tuple[str, ...]:
+    """MkDocs' order of the docs folder's files (``file_sort_key``), the order they are
+    built in: in each folder, its files (index first), then its subfolders."""
+    parts = path.relative_to(docs).parts
+    folders, name = parts[:-1], parts[-1]
+    index = os.path.splitext(name)[0] not in ("index", "README")
+    return (*(f"\x01{folder}" for folder in folders), f"\x00{int(index)}{name}")
+
+
+def _explains(source: Source, page: PageLinks) -> int:
+    """How many of ``page``'s content links ``source`` has written."""
+    return len(locate(page.links, source.links()))
 
 
 class BuildLog(logging.Handler):

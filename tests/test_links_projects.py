@@ -588,7 +588,9 @@ def test_links_a_hook_writes_are_at_the_line_it_rewrote(shortcodes_project) -> N
 
 def test_an_already_built_site_tells_two_files_built_to_one_page(tmp_path: Path) -> None:
     """`--site`: the lost page is gone from disk, so the two files are told from the docs
-    folder, without claiming which one the site shows, and nothing else is folded in."""
+    folder, without claiming which one the site shows (the page is mapped to the one whose
+    links it has, else to the one MkDocs builds last: here, as neither has links,
+    x/index.md), and only the alternates on and about the page are folded in."""
     config = write(tmp_path / "project", PAGES_PROJECT)
     built = run_mkdocs(config, tmp_path / "built", strict=False)
     assert built.returncode == 0, built.output
@@ -596,8 +598,8 @@ def test_an_already_built_site_tells_two_files_built_to_one_page(tmp_path: Path)
     assert status == 1, output
     overwritten = [p for p in data["problems"] if p["kind"] == "page-overwritten"]
     assert [(p["file"], p["page"]) for p in overwritten] == [
-        ("docs/ja/sessions.md", "ja/sessions/"),
-        ("docs/zh/sessions.md", "zh/sessions/"),
+        ("docs/ja/sessions/index.md", "ja/sessions/"),
+        ("docs/zh/sessions/index.md", "zh/sessions/"),
     ], output
     assert all("whichever MkDocs built last" in p["message"] for p in overwritten), output
     # The zh page the site shows is the stale one: its alternates (the language homes) are
@@ -606,9 +608,9 @@ def test_an_already_built_site_tells_two_files_built_to_one_page(tmp_path: Path)
     assert "2 links break because of it (hreflang-not-reciprocal on /" in zh, zh
     assert located(data) == [
         ("docs/index.md", 4, 55, "missing-target"),
-        ("docs/ja/sessions.md", 0, 0, "page-overwritten"),
+        ("docs/ja/sessions/index.md", 0, 0, "page-overwritten"),
         ("docs/zh/index.md", 3, 6, "missing-anchor"),
-        ("docs/zh/sessions.md", 0, 0, "page-overwritten"),
+        ("docs/zh/sessions/index.md", 0, 0, "page-overwritten"),
         ("docs/zh/usage.md", 3, 8, "missing-anchor"),
         ("mkdocs.yml", 0, 0, "site-url-missing"),
     ], output
@@ -628,6 +630,7 @@ RENDERED_FENCE_PROJECT = {
                 - name: md-render
                   class: md-render
                   format: !!python/name:render.md_render
+          - commands
         """,
     "render.py": """
         import markdown
@@ -650,6 +653,36 @@ RENDERED_FENCE_PROJECT = {
         Written outside: [the guide](guide.md).
         """,
     "docs/guide.md": "# Guide\n",
+    # A block an extension expands into Markdown of its own (mkdocs-click's shape).
+    "docs/cli.md": """
+        # CLI
+
+        ::: demo-commands
+            :module: demo
+        """,
+    "commands.py": """
+        import re
+
+        from markdown.extensions import Extension
+        from markdown.preprocessors import Preprocessor
+
+
+        class Commands(Preprocessor):
+            def run(self, lines):
+                text = "\\n".join(lines)
+                table = "- [build](#build)\\n- [serve](#sevre)\\n\\n## build\\n\\n## serve"
+                block = r"^::: demo-commands\\n    :module: demo"
+                return re.sub(block, table, text, flags=re.M).split("\\n")
+
+
+        class CommandsExtension(Extension):
+            def extendMarkdown(self, md):
+                md.preprocessors.register(Commands(md), "demo-commands", 50)
+
+
+        def makeExtension(**kwargs):
+            return CommandsExtension(**kwargs)
+        """,
 }
 
 
@@ -657,10 +690,35 @@ def test_a_link_a_rendered_fence_writes_is_at_its_line(tmp_path: Path) -> None:
     """Links no occurrence outside code explains are looked for inside the blocks of custom
     fences: the demo's slip is at its line in the rendered fence, not in the text block
     that shows the same source as code. (The fence's own format renders it without MkDocs,
-    so its .md link stays as written: a true finding.)"""
+    so its .md link stays as written: a true finding.) Then a page's one `::: name` block,
+    which an extension expanded into links of its own."""
     config = write(tmp_path / "project", RENDERED_FENCE_PROJECT)
     status, data, output = check(config, tmp_path, "--coverage")
     assert status == 1, output
-    assert located(data) == [("docs/index.md", 8, 46, "unrewritten-md-link")], output
-    assert data["problems"][0]["emitter"] == "content via fenced block", output
+    assert located(data) == [
+        ("docs/cli.md", 3, 1, "missing-anchor"),  # the block that generated the link
+        ("docs/index.md", 8, 46, "unrewritten-md-link"),
+    ], output
+    emitters = [problem["emitter"] for problem in data["problems"]]
+    assert emitters == ["content via ::: demo-commands block", "content via fenced block"]
     assert "of them mapped to their Markdown line (100.0 %" in output, output
+
+
+def test_an_already_built_site_maps_a_doubled_page_to_the_file_it_shows(tmp_path: Path) -> None:
+    """`--site` with `a.md` and `a/index.md`: MkDocs builds the folder's file last, so the
+    site shows it, and its broken link is found at its line there."""
+    files = {
+        "mkdocs.yml": "site_name: Doubled\nsite_url: https://example.org/\n",
+        "docs/index.md": "# Home\n\n[a](a/index.md)\n",
+        "docs/a.md": "# A (old)\n",
+        "docs/a/index.md": "# A\n\nSee [gone](gone.md).\n",
+    }
+    config = write(tmp_path / "project", files)
+    built = run_mkdocs(config, tmp_path / "built", strict=False)
+    assert built.returncode == 0, built.output
+    status, data, output = check(config, tmp_path, "--site", str(tmp_path / "built"))
+    assert status == 1, output
+    assert located(data) == [
+        ("docs/a/index.md", 0, 0, "page-overwritten"),
+        ("docs/a/index.md", 3, 12, "unrewritten-md-link"),
+    ], output

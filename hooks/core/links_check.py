@@ -20,6 +20,7 @@ from hooks.core.links_extract import CONTENT, Link, PageLinks
 from hooks.core.links_source import (
     Includes,
     SourceLink,
+    block_directive,
     locate,
     scan,
     scan_fenced,
@@ -627,13 +628,17 @@ def _source_of(site: BuiltSite, page_url: str) -> Callable[[str], str | None]:
 def located_in(site: BuiltSite, page: PageLinks, source: Source) -> dict[int, SourceLink]:
     """Each content link of ``page`` at the occurrence in ``source`` that produced it: the
     links written outside code first; then, for the rest, those written inside the blocks
-    of custom fences (which the project may render as Markdown)."""
+    of custom fences (which the project may render as Markdown); then the page's one
+    ``::: name`` block, which generated them."""
     source_of = _source_of(site, page.url)
     located = locate(page.links, source.links(), source_of)
     rest = [link for link in page.links if link.index >= 0 and link.index not in located]
     fences = source.includes.custom_fences if source.includes else ()
     if rest and fences:
         located.update(locate(rest, scan_fenced(source.text, fences), source_of))
+        rest = [link for link in rest if link.index not in located]
+    if rest and (block := block_directive(source.text)) is not None:
+        located.update({link.index: replace(block, url=link.url) for link in rest})
     return located
 
 

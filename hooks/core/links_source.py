@@ -29,7 +29,7 @@ _PATTERNS = (
     # [id]: url  (reference definition)
     # (Python-Markdown: the URL on the same line or the next, not after a blank line)
     # (inside an admonition or a tab, indented as its content is)
-    re.compile(r"^[ \t]*\[[^\]]+\]:[ \t]*\n?[ \t]*<?(?P<url>[^\s>]+)>?", re.M),
+    re.compile(r"^[ \t]*\[[^\[\]\n]+\]:[ \t]*(?:\n[ \t]*)?<?(?P<url>[^\s>]+)>?", re.M),
     # <https://...> and <mailto:...>
     re.compile(r"<(?P<url>(?:https?|mailto|ftp):[^>\s]+)>"),
     # raw HTML: href="..." src='...'
@@ -37,7 +37,13 @@ _PATTERNS = (
 )
 _RAW = 4  # index in _PATTERNS of the raw HTML attribute pattern (not rewritten by MkDocs)
 # Reference definitions ([id]: url) and uses ([text][id], [id][], [id]).
-_DEFINITION = re.compile(r"^[ \t]*\[(?P<label>[^\]]+)\]:[ \t]*\n?[ \t]*<?(?P<url>[^\s>]+)>?", re.M)
+_DEFINITION = re.compile(
+    r"^[ \t]*\[(?P<label>[^\[\]\n]+)\]:[ \t]*(?:\n[ \t]*)?<?(?P<url>[^\s>]+)>?", re.M
+)
+_DEFINITIONS = 2  # index in _PATTERNS of the reference definition pattern
+# A line that opens a block whose content is indented: an admonition, details, a tab, a
+# pymdownx.blocks block, a list item (a definition indented under one is its content).
+_CONTAINER = re.compile(r"[ \t]*(?:!!!|\?\?\?\+?|===|///|[-*+][ \t]|\d+[.)][ \t])")
 # (A use at a line's start followed by ":" and a URL is a definition: told apart where found.
 # A use's text may wrap onto the next lines of its paragraph.)
 _REFERENCE = re.compile(
@@ -46,6 +52,7 @@ _REFERENCE = re.compile(
 )
 _SRCSET = re.compile(r"\bsrcset\s*=\s*(?P<quote>[\"'])(?P<value>.*?)(?P=quote)")
 _MARKUP_OPENERS = "<!-[{(`"  # characters a change can share with what it replaced
+_BLOCK_DIRECTIVE = re.compile(r"^:::[ \t]+(?P<name>[^\s:]\S*)", re.M)
 _PAIRINGS = 10_000  # lines compared at most to place a stretch a plugin rewrote
 _LINE = re.compile(r"[^\n]*\n|[^\n]+$")  # lines as scan() counts them (only \n ends one)
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
@@ -72,14 +79,17 @@ _TRAILING = ".,:;!?*_~"
 _BARE_EMAIL = re.compile(r"(?<![\w.<:/@+-])(?P<url>[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,})\b")
 _AUTOMAIL = re.compile(r"<(?P<url>[^\s<>@:/]+@[^\s<>@/]+\.[^\s<>@/]+)>")
 # #12 issue, !12 pull request, ?12 discussion (magiclink), optionally after user/repo.
-_ISSUE = re.compile(r"(?<![\w&/#!?@`])(?P<url>(?:[\w.-]+/[\w.-]+)?[#!?](?P<number>\d+))\b")
+# The repository before a shorthand: 'repo', 'user/repo', with a provider ('gitlab:user/repo').
+# (A repository alone has no dot: 'page.md#9' is a link's fragment.)
+_REPO = r"(?:(?:github|gitlab|bitbucket):)?(?:[\w.-]+/[\w.-]+|[\w-]+)"
+_ISSUE = re.compile(rf"(?<![\w&/#!?@`:.])(?P<url>(?:{_REPO})?[#!?](?P<number>\d+))\b")
 _MENTION = re.compile(
     r"(?<![\w/`@])@(?P<url>(?:(?:github|gitlab|bitbucket):)?"
     r"[A-Za-z0-9][A-Za-z0-9-]{0,38}(?:/[\w.-]*\w)?)\b(?![.@]\w)"
 )
 # A commit's full hash, or two as a comparison, optionally after user/repo@ (magiclink).
 _COMMIT = re.compile(
-    r"(?<![\w/@#.:-])(?P<url>(?:[\w.-]+/[\w.-]+@)?[0-9a-f]{40}(?:\.\.\.[0-9a-f]{40})?)(?![\w.-])"
+    rf"(?<![\w/@#.:-])(?P<url>(?:{_REPO}@)?[0-9a-f]{{40}}(?:\.\.\.[0-9a-f]{{40}})?)(?![\w-]|\.\w)"
 )
 # pymdownx.snippets: `--8<-- "file"` on a line, or a block of file names between markers.
 _SNIPPET_LINE = re.compile(
@@ -133,8 +143,11 @@ def _scan(text: str, includes: Includes | None, depth: int) -> list[SourceLink]:
     def add(offset: int, url: str, raw: bool = False, via: str = "", kind: str = "") -> None:
         found.append((offset, len(found), SourceLink(url, 0, 0, raw, via, kind)))
 
+    definable = _definition_starts(blanked)
     for number, pattern in enumerate(_PATTERNS):
         for match in pattern.finditer(blanked):
+            if number == _DEFINITIONS and match.start() not in definable:
+                continue
             add(match.start("url"), match.group("url"), number == _RAW)
     taken = {offset for offset, _, _ in found}
     for match in _BARE_URL.finditer(blanked):
@@ -201,30 +214,7 @@ def scan_rewritten(
     # (Lines compared without their ends: a plugin may join them again without the last.)
     written = [line.rstrip("\n") for line in _LINE.findall(text)]
     handed = [line.rstrip("\n") for line in _LINE.findall(markdown)]
-    # Per line of ``markdown``: the file's line it stands for, and how many characters at
-    # its start and end are the file's own (None: all of it).
-    places: list[tuple[int, int | None, int]] = []
-    opcodes = difflib.SequenceMatcher(None, written, handed, autojunk=False).get_opcodes()
-    for tag, first, last, start, end in opcodes:
-        if tag == "equal":
-            places.extend((first + number - start, None, 0) for number in range(start, end))
-            continue
-        cursor = first
-        for number in range(start, end):
-            if cursor >= last:  # a line the plugin added: at the last line it stands in for
-                places.append((max(min(last, len(written)) - 1, 0), 0, 0))
-                continue
-            # The changed line is the file's line in this stretch it keeps most of (in
-            # order), else the next one; in a long rewritten stretch, the next one.
-            line = cursor
-            if (last - first) * (end - start) <= _PAIRINGS:
-                kept = [
-                    (sum(_kept(written[at], handed[number])), -at) for at in range(cursor, last)
-                ]
-                score, at = max(kept)
-                line = -at if score else cursor
-            places.append((line, *_kept(written[line], handed[number])))
-            cursor = line + 1
+    places = _places(written, handed)
     links = []
     for link in scan(markdown, includes):
         line, prefix, suffix = places[link.line - 1]
@@ -241,6 +231,85 @@ def scan_rewritten(
                 start -= 1
             links.append(replace(link, line=line + 1, col=start + 1, via=by))
     return links
+
+
+Place = tuple[int, int | None, int]  # file line; characters kept at the start (None: all), end
+
+
+def _places(written: list[str], handed: list[str]) -> list[Place]:
+    """Per line of ``handed`` (the Markdown as plugins handed it on): the line of the file
+    (``written``) it stands for, and how many characters at its start and end are the
+    file's own. The lines both share at the start and the end are the file's, and so are
+    those difflib pairs in between (its junk heuristic keeps long pages fast: blank lines
+    are common); the rest is paired stretch by stretch."""
+    head = 0
+    while head < min(len(written), len(handed)) and written[head] == handed[head]:
+        head += 1
+    tail = 0
+    while tail < min(len(written), len(handed)) - head and written[-1 - tail] == handed[-1 - tail]:
+        tail += 1
+    places: list[Place] = [(number, None, 0) for number in range(head)]
+    matcher = difflib.SequenceMatcher(
+        None, written[head : len(written) - tail], handed[head : len(handed) - tail]
+    )
+    for tag, first, last, start, end in matcher.get_opcodes():
+        first, last, start, end = first + head, last + head, start + head, end + head
+        if tag == "equal":
+            places.extend((first + number - start, None, 0) for number in range(start, end))
+        else:
+            places.extend(_stretch(written, handed, first, last, start, end))
+    places.extend((len(written) - tail + number, None, 0) for number in range(tail))
+    return places
+
+
+def _stretch(
+    written: list[str], handed: list[str], first: int, last: int, start: int, end: int
+) -> list[Place]:
+    """Places of the handed lines start..end, which replace the file's lines first..last:
+    each is paired, in order, with the file line it keeps most of (the pairing that keeps
+    most in all, found by dynamic programming; in a long stretch, none), the others in
+    order with the file lines left between pairs; a handed line left over is one the
+    plugin added, at the last file line before it."""
+    files, lines = last - first, end - start
+    paired: dict[int, int] = {}  # handed line -> file line
+    if files and lines and files * lines <= _PAIRINGS:
+        score = [
+            [sum(_kept(written[first + i], handed[start + j])) for j in range(lines)]
+            for i in range(files)
+        ]
+        best = [[0] * (lines + 1) for _ in range(files + 1)]
+        for i in range(files - 1, -1, -1):
+            for j in range(lines - 1, -1, -1):
+                both = best[i + 1][j + 1] + score[i][j] if score[i][j] else -1
+                best[i][j] = max(best[i + 1][j], best[i][j + 1], both)
+        i = j = 0
+        while i < files and j < lines:
+            if score[i][j] and best[i][j] == best[i + 1][j + 1] + score[i][j]:
+                paired[start + j] = first + i
+                i, j = i + 1, j + 1
+            elif best[i][j] == best[i + 1][j]:
+                i += 1
+            else:
+                j += 1
+    # The file line each handed line may stand in for at most: the next pair's, exclusive.
+    limits: list[int] = []
+    limit = last
+    for number in range(end - 1, start - 1, -1):
+        limit = paired.get(number, limit)
+        limits.append(limit)
+    limits.reverse()
+    places: list[Place] = []
+    free = first  # the first file line of the stretch not stood in for yet
+    for number in range(start, end):
+        line = paired.get(number)
+        if line is None and free < limits[number - start]:
+            line = free
+        if line is None:  # added by the plugin
+            places.append((max(min(free, len(written)) - 1, 0), 0, 0))
+            continue
+        places.append((line, *_kept(written[line], handed[number])))
+        free = line + 1
+    return places
 
 
 def _kept(original: str, changed: str) -> tuple[int, int]:
@@ -296,7 +365,10 @@ def _reference_uses(text: str, blanked: str, appended: str = "") -> list[tuple[i
         (text, blanked, False),
         (appended, _blank_code(appended), True),
     ):
+        definable = _definition_starts(outside_code)
         for match in _DEFINITION.finditer(outside_code):
+            if match.start() not in definable:
+                continue
             label = source[match.start("label") : match.end("label")]
             definitions[_label(label)] = (match.group("url"), snippet)
     uses = []
@@ -316,6 +388,31 @@ def _reference_uses(text: str, blanked: str, appended: str = "") -> list[tuple[i
             if identifier and " " not in identifier:
                 uses.append((match.start(), identifier, "autorefs", AUTOREF))
     return uses
+
+
+def _definition_starts(text: str) -> set[int]:
+    """The starts of the lines of ``text`` where a reference definition may stand: indented
+    by less than four spaces, or more as the content of the block the nearest line above
+    with less indentation opens (an admonition, a tab, a list item), not as an indented
+    code example. (One pass: a stack of the lines above, by indentation.)"""
+    starts: set[int] = set()
+    above: list[tuple[int, bool]] = []  # (indent, opens a block), indents increasing
+    position = 0
+    for line in text.splitlines(keepends=True):
+        if line.strip():
+            indent = _indent(line)
+            while above and above[-1][0] >= indent:
+                above.pop()
+            if indent < 4 or (above and above[-1][1]):
+                starts.add(position)
+            above.append((indent, bool(_CONTAINER.match(line))))
+        position += len(line)
+    return starts
+
+
+def _indent(line: str) -> int:
+    stripped = line.lstrip(" \t")
+    return len(line[: len(line) - len(stripped)].expandtabs(4))
 
 
 def _label(label: str) -> str:
@@ -369,6 +466,17 @@ def scan_fenced(text: str, fences: Collection[str]) -> list[SourceLink]:
     ]
 
 
+def block_directive(text: str) -> SourceLink | None:
+    """The page's one ``::: name`` block (mkdocs-click, mkdocstrings and the like put what
+    they generate there), as the place of the links it generated; None without exactly one
+    (which of several wrote a link is not known)."""
+    found = list(_BLOCK_DIRECTIVE.finditer(_blank_code(text)))
+    if len(found) != 1:
+        return None
+    line = text.count("\n", 0, found[0].start()) + 1
+    return SourceLink("", line, 1, via=f"::: {found[0].group('name')} block")
+
+
 def _fences_only(text: str, fences: Collection[str]) -> str:
     """``text`` with everything but the inside of the ``fences``' blocks blanked (offsets
     kept). A block's fence is the first word of its info string ('md-render',
@@ -412,13 +520,26 @@ def locate(
     for link in links:
         if link.index < 0:
             continue
-        for position in (*range(cursor, len(sources)), *range(cursor)):
-            if not used[position] and matches(sources[position], link.url, source_of):
-                used[position] = True
-                located[link.index] = sources[position]
-                cursor = position + 1
-                break
+        order = (*range(cursor, len(sources)), *range(cursor))
+        # An occurrence written as rendered first (the identifier autorefs made the anchor
+        # of, not another object of the same name), then any that can have produced it.
+        found = next((p for p in order if not used[p] and _exactly(sources[p], link.url)), None)
+        if found is None:
+            found = next(
+                (p for p in order if not used[p] and matches(sources[p], link.url, source_of)),
+                None,
+            )
+        if found is not None:
+            used[found] = True
+            located[link.index] = sources[found]
+            cursor = found + 1
     return located
+
+
+def _exactly(written: SourceLink, rendered: str) -> bool:
+    if written.kind == AUTOREF:
+        return unquote(urlsplit(rendered).fragment) == written.url
+    return written.url == rendered
 
 
 def matches(
@@ -454,6 +575,8 @@ def _same_object(identifier: str, anchor: str) -> bool:
     if identifier == anchor:
         return True
     written, rendered = identifier.split("."), anchor.split(".")
+    # (Re-exports go anywhere: 'agents.run.RunHooks' is '#agents.lifecycle.RunHooks'. An
+    # identifier written as the anchor is preferred: see locate.)
     return len(written) > 1 and written[0] == rendered[0] and written[-1] == rendered[-1]
 
 
@@ -467,23 +590,18 @@ def _shorthand_matches(written: str, rendered: str) -> bool:
     if written.startswith("@"):  # @user -> …/user, @user/repo, @bitbucket:user/repo -> …/user/repo
         name = written[1:].lower().rpartition(":")[2]
         return path.lower().endswith("/" + name)
-    commit = _COMMIT.fullmatch(written)
-    if commit is not None:  # …/commit/<hash>, …/compare/<hash>...<hash>
-        repo, _, hashes = written.rpartition("@")
-        segments = path.split("/")
-        return (
-            len(segments) >= 3
-            and segments[-1] == hashes
-            and segments[-2] in ("commit", "commits", "compare")
-            and (not repo or "/".join(segments[-4:-2]).lower().endswith(repo.lower()))
-        )
-    repo, _, number = written.replace("!", "#").replace("?", "#").rpartition("#")
-    segments = path.split("/")
-    if len(segments) < 3 or segments[-1] != number:
+    segments = [segment for segment in path.split("/") if segment != "-"]  # (GitLab's /-/)
+    if _COMMIT.fullmatch(written):  # …/commit/<hash>, …/compare/<hash>...<hash>
+        repo, _, last = written.rpartition("@")
+        kinds = ("commit", "commits", "compare")
+    else:
+        repo, _, last = written.replace("!", "#").replace("?", "#").rpartition("#")
+        kinds = ("issues", "pull", "pulls", "discussions", "merge_requests")
+    if len(segments) < 3 or segments[-1] != last or segments[-2] not in kinds:
         return False
-    if segments[-2] not in ("issues", "pull", "pulls", "discussions", "merge_requests"):
-        return False
-    return not repo or "/".join(segments[-4:-2]).lower() == repo.lower()
+    repo = repo.rpartition(":")[2].lower()  # (the provider is the link's host)
+    owner_and_repo = "/".join(segments[-4:-2]).lower()
+    return not repo or owner_and_repo == repo or owner_and_repo.endswith("/" + repo)
 
 
 def same_target(written: str, rendered: str) -> bool:

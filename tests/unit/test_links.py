@@ -32,6 +32,7 @@ from hooks.core.links_extract import (
     CONTENT,
     COPIES_END,
     COPIES_START,
+    Link,
     collector_paused,
     extract,
     packed,
@@ -168,6 +169,17 @@ def test_magiclink_commit_discussion_and_provider_shorthands() -> None:
     assert matches(written[f"{sha}...{other}"], f"{repo}/compare/{sha}...{other}")
     assert matches(written["?5800"], f"{repo}/discussions/5800")
     assert matches(written["@bitbucket:ned/coveragepy"], "https://bitbucket.org/ned/coveragepy")
+    # A repository alone or with its provider, GitLab's /-/ paths.
+    text = f"backrefs!4, gitlab:pycqa/infrastructure!1 and facelessuser/backrefs@{sha}.\n"
+    written = {link.url: link for link in scan(text)}
+    assert matches(written["backrefs!4"], "https://github.com/facelessuser/backrefs/pull/4")
+    assert not matches(written["backrefs!4"], "https://github.com/facelessuser/wcmatch/pull/4")
+    gitlab = "https://gitlab.com/pycqa/infrastructure/-/merge_requests/1"
+    assert matches(written["gitlab:pycqa/infrastructure!1"], gitlab)
+    at = written[f"facelessuser/backrefs@{sha}"]
+    assert matches(at, f"https://github.com/facelessuser/backrefs/commit/{sha}")
+    assert not matches(at, f"{repo}/commit/{sha}")  # another repository
+    assert not [link for link in scan("See [a](page.md#9).\n") if link.kind]  # a fragment
     # A hash inside a URL or a word is no shorthand.
     assert not [link for link in scan(f"[x](https://e.org/{sha}) a{sha}\n") if link.kind]
 
@@ -195,6 +207,16 @@ def test_reference_definitions_as_python_markdown_reads_them() -> None:
         ("css.md#extra", 4, 1),
         ("https://e.org/next", 8, 5),
     ]
+    # An indented code example is no definition (one under an admonition is); adversarial
+    # runs of brackets and blanks scan in linear time.
+    example = "See [docs].\n\n    [docs]: other.md\n\n[docs]: missing.md\n"
+    assert [link.url for link in scan(example)] == ["missing.md", "missing.md"]
+    boxed = "!!! note\n\n    See [x].\n\n    [x]: in.md\n"
+    assert [(link.url, link.line) for link in scan(boxed)] == [("in.md", 3), ("in.md", 5)]
+    for hostile in ("[a]:" + " " * 20000, "[\n" * 20000, "    [a]: x\n" * 5000):
+        started = time.perf_counter()
+        scan(hostile)
+        assert time.perf_counter() - started < 1, hostile[:10]
 
 
 def test_autorefs_uses_as_api_docs_write_them() -> None:
@@ -222,6 +244,12 @@ def test_autorefs_uses_as_api_docs_write_them() -> None:
     )
     assert not matches(alias, "../ref/x/#other.models.MultiProvider")  # another package
     assert not matches(alias, "../ref/x/#agents.models.SingleProvider")
+    run = next(link for link in scan("[`M`][agents.run.ModelInputData]\n"))
+    assert matches(run, "../ref/run_config/#agents.run_config.ModelInputData")
+    # Two objects of one name: each link at the use that names it exactly.
+    both = scan("See [pkg.models.Config][] and [pkg.settings.Config][].\n")
+    rendered = [Link("../api/#pkg.settings.Config", "a", "content", 0)]
+    assert locate(rendered, both)[0].col == 31
 
 
 def test_links_a_hook_wrote_are_at_the_place_it_changed() -> None:
@@ -265,6 +293,29 @@ def test_links_a_hook_wrote_are_at_the_place_it_changed() -> None:
     assert time.perf_counter() - started < 2
     assert [(link.line, link.col, link.via) for link in placed[:2]] == [(1, 14, ""), (2, 14, "")]
     assert scan_rewritten("", rewritten, "plugin macros") == []  # the file gone: unknown
+    # A hook adds a legend before a list and expands a shortcode on each item: each item
+    # stays the author's, at its own line (the pairing that keeps most of the file's text).
+    text = "Intro.\n\n- [one](1.md) <!-- md:flag -->\n- [two](2.md) <!-- md:flag -->\n"
+    markdown = (
+        "Intro.\n\n- [legend](legend.md)\n"
+        "- [one](1.md) [flag](conv.md#flag)\n- [two](2.md) [flag](conv.md#flag)\n"
+    )
+    placed = [
+        (link.url, link.line, link.col, link.via) for link in scan_rewritten(text, markdown, "h")
+    ]
+    assert placed == [
+        ("legend.md", 2, 1, "h"),  # added: at the line before it
+        ("1.md", 3, 9, ""),
+        ("conv.md#flag", 3, 15, "h"),
+        ("2.md", 4, 9, ""),
+        ("conv.md#flag", 4, 15, "h"),
+    ]
+    # Long pages of blank-separated paragraphs, a line in fifty changed: bounded time.
+    lines = ["" if n % 2 else f"Paragraph {n} with [link](p{n}.md)." for n in range(20000)]
+    changed = [line + (" [v](c.md)" if n % 100 == 0 else "") for n, line in enumerate(lines)]
+    started = time.perf_counter()
+    scan_rewritten("\n".join(lines) + "\n", "\n".join(changed) + "\n", "h")
+    assert time.perf_counter() - started < 5
 
 
 @pytest.mark.parametrize(
