@@ -34,7 +34,7 @@ from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, event_priority
-from mkdocs.structure.files import File
+from mkdocs.structure.files import File, file_sort_key
 from mkdocs.structure.pages import Page
 
 from hooks import serve_state, state
@@ -232,8 +232,10 @@ class Collector:
         (a shortcode hook writes links), the links are read from what they handed on."""
         changers = _markdown_changers.pop(id(page), ())
         # (MkDocs sets page.markdown after the last event. static-i18n hands every page on
-        # split into lines and joined again: the same lines are the same Markdown.)
-        if markdown != page.markdown and markdown.splitlines() != page.markdown.splitlines():
+        # split into lines and joined again, without the last line's end: the same lines
+        # are the same Markdown. Compared cheaply first: this runs for every page.)
+        read = page.markdown or ""
+        if markdown not in (read, read.rstrip("\n")) and markdown.splitlines() != read.splitlines():
             names = [_plugin_label(name) for name in dict.fromkeys(changers)]
             by = " and ".join(names) or "a plugin or hook"
             self.build.rewritten[id(page)] = (markdown, by)
@@ -582,8 +584,12 @@ def guess_sources(
     sources: dict[str, Source] = {}
     names: dict[str, str] = {}  # page URL -> the file's name as MkDocs maps it
     overwritten = []
-    # (MkDocs' own order: a folder's files before its subfolders, x.md before x/index.md)
-    for path in sorted(docs.rglob("*.md"), key=lambda path: _file_order(path, docs)):
+
+    def built_in_order(path: Path) -> tuple[object, ...]:  # (x.md before x/index.md)
+        as_file = File(path.relative_to(docs).as_posix(), str(docs), config.site_dir, False)
+        return file_sort_key(as_file)
+
+    for path in sorted(docs.rglob("*.md"), key=built_in_order):
         relative = path.relative_to(docs).as_posix()
         prefix = ""
         if structure == "folder" and default and relative.startswith(f"{default}/"):
@@ -611,15 +617,6 @@ def guess_sources(
         if url not in sources and lang in languages and rest in sources:
             sources[url] = sources[rest]  # the fallback copy shows the default's source
     return sources, overwritten
-
-
-def _file_order(path: Path, docs: Path) -> tuple[str, ...]:
-    """MkDocs' order of the docs folder's files (``file_sort_key``), the order they are
-    built in: in each folder, its files (index first), then its subfolders."""
-    parts = path.relative_to(docs).parts
-    folders, name = parts[:-1], parts[-1]
-    index = os.path.splitext(name)[0] not in ("index", "README")
-    return (*(f"\x01{folder}" for folder in folders), f"\x00{int(index)}{name}")
 
 
 def _explains(source: Source, page: PageLinks) -> int:

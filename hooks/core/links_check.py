@@ -61,12 +61,14 @@ class Source:
     rewritten: str | None = None
     rewritten_by: str = ""
 
-    def links(self) -> list[SourceLink]:
-        """Every link written in the source, snippets included, in reading order; with
-        ``rewritten``, every link of what was converted, at the file's line."""
+    def links(self, text: str | None = None) -> list[SourceLink]:
+        """Every link written in the source (``text``, when already read), snippets
+        included, in reading order; with ``rewritten``, every link of what was converted,
+        at the file's line."""
+        text = self.text if text is None else text
         if self.rewritten is not None:
-            return scan_rewritten(self.text, self.rewritten, self.rewritten_by, self.includes)
-        return scan(self.text, self.includes)
+            return scan_rewritten(text, self.rewritten, self.rewritten_by, self.includes)
+        return scan(text, self.includes)
 
     @property
     def text(self) -> str:
@@ -397,12 +399,8 @@ def _caused_by(
 ) -> str | None:
     """The overwritten page's URL when ``finding`` would not be, with the lost page shown:
     a link to an id only it had, its own alternates (the shown page's differ from its), an
-    alternate it links back to and the shown page does not."""
-    if finding.kind.startswith("hreflang"):  # (on or about a page whose alternates are unknown)
-        for url in (finding.page, finding.target):
-            if any(not lost.seen for lost in by_url.get(url, ())):
-                return url
-    by_url = {url: [lost for lost in losts if lost.seen] for url, losts in by_url.items()}
+    alternate it links back to and the shown page does not. (A lost page not seen has no
+    ids nor alternates: its page's alternate findings are its, and those about it.)"""
     if finding.kind == MISSING_ANCHOR and finding.target in by_url:
         resolved = resolve(site, finding.page, finding.url)  # (the fragment, decoded)
         fragment = resolved[1] if isinstance(resolved, tuple) else ""
@@ -415,6 +413,8 @@ def _caused_by(
         if shown is not None and dict(lost.hreflang) != shown.hreflang:
             return finding.page
     for lost in by_url.get(finding.target, ()):
+        if not lost.seen:  # (its alternates unknown: ``--site``)
+            return finding.target
         for _, href in lost.hreflang:
             back = resolve(site, lost.url, href)
             if isinstance(back, tuple) and back[0] == finding.page:
@@ -631,13 +631,14 @@ def located_in(site: BuiltSite, page: PageLinks, source: Source) -> dict[int, So
     of custom fences (which the project may render as Markdown); then the page's one
     ``::: name`` block, which generated them."""
     source_of = _source_of(site, page.url)
-    located = locate(page.links, source.links(), source_of)
+    text = source.text  # (read once: the file, for each of the three)
+    located = locate(page.links, source.links(text), source_of)
     rest = [link for link in page.links if link.index >= 0 and link.index not in located]
     fences = source.includes.custom_fences if source.includes else ()
     if rest and fences:
-        located.update(locate(rest, scan_fenced(source.text, fences), source_of))
+        located.update(locate(rest, scan_fenced(text, fences), source_of))
         rest = [link for link in rest if link.index not in located]
-    if rest and (block := block_directive(source.text)) is not None:
+    if rest and (block := block_directive(text)) is not None:
         located.update({link.index: replace(block, url=link.url) for link in rest})
     return located
 

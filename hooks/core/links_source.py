@@ -12,7 +12,7 @@ import difflib
 import os
 import posixpath
 import re
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass, replace
 from urllib.parse import unquote, urlsplit
 
@@ -26,21 +26,18 @@ _PATTERNS = (
     re.compile(
         r"\]\((?!\s*<[^>\n]*\s[^>\n]*>)\s*<?(?P<url>[^)\s>]+(?:[ \t]+(?![\"'(])[^)\s>]+)*)>?"
     ),
-    # [id]: url  (reference definition)
-    # (Python-Markdown: the URL on the same line or the next, not after a blank line)
-    # (inside an admonition or a tab, indented as its content is)
-    re.compile(r"^[ \t]*\[[^\[\]\n]+\]:[ \t]*(?:\n[ \t]*)?<?(?P<url>[^\s>]+)>?", re.M),
     # <https://...> and <mailto:...>
     re.compile(r"<(?P<url>(?:https?|mailto|ftp):[^>\s]+)>"),
     # raw HTML: href="..." src='...'
     re.compile(r"\b(?:href|src)\s*=\s*(?P<quote>[\"'])(?P<url>.*?)(?P=quote)"),
 )
-_RAW = 4  # index in _PATTERNS of the raw HTML attribute pattern (not rewritten by MkDocs)
-# Reference definitions ([id]: url) and uses ([text][id], [id][], [id]).
+_RAW = 3  # index in _PATTERNS of the raw HTML attribute pattern (not rewritten by MkDocs)
+# Reference definitions ([id]: url) and uses ([text][id], [id][], [id]). A definition's URL
+# is on its line or the next (not after a blank line, as Python-Markdown reads it), and it
+# may be indented as the content of an admonition or a tab is (see _definitions).
 _DEFINITION = re.compile(
     r"^[ \t]*\[(?P<label>[^\[\]\n]+)\]:[ \t]*(?:\n[ \t]*)?<?(?P<url>[^\s>]+)>?", re.M
 )
-_DEFINITIONS = 2  # index in _PATTERNS of the reference definition pattern
 # A line that opens a block whose content is indented: an admonition, details, a tab, a
 # pymdownx.blocks block, a list item (a definition indented under one is its content).
 _CONTAINER = re.compile(r"[ \t]*(?:!!!|\?\?\?\+?|===|///|[-*+][ \t]|\d+[.)][ \t])")
@@ -143,11 +140,11 @@ def _scan(text: str, includes: Includes | None, depth: int) -> list[SourceLink]:
     def add(offset: int, url: str, raw: bool = False, via: str = "", kind: str = "") -> None:
         found.append((offset, len(found), SourceLink(url, 0, 0, raw, via, kind)))
 
-    definable = _definition_starts(blanked)
+    definitions = _definitions(blanked)
+    for match in definitions:
+        add(match.start("url"), match.group("url"))
     for number, pattern in enumerate(_PATTERNS):
         for match in pattern.finditer(blanked):
-            if number == _DEFINITIONS and match.start() not in definable:
-                continue
             add(match.start("url"), match.group("url"), number == _RAW)
     taken = {offset for offset, _, _ in found}
     for match in _BARE_URL.finditer(blanked):
@@ -179,7 +176,7 @@ def _scan(text: str, includes: Includes | None, depth: int) -> list[SourceLink]:
             for link in _scan(included, includes, depth + 1):
                 origin = f"snippet {includes.show(path)}:{link.line}"
                 add(offset, link.url, link.raw, link.via or origin, link.kind)
-    for offset, url, via, kind in _reference_uses(text, blanked, appended):
+    for offset, url, via, kind in _reference_uses(text, blanked, definitions, appended):
         add(offset, url, via=via, kind=kind)
     for match in _SRCSET.finditer(blanked):
         value, start = match.group("value"), match.start("value")
@@ -353,24 +350,24 @@ def _snippets(text: str) -> list[tuple[int, str]]:
     return found
 
 
-def _reference_uses(text: str, blanked: str, appended: str = "") -> list[tuple[int, str, str, str]]:
+def _reference_uses(
+    text: str, blanked: str, definitions: list[re.Match[str]], appended: str = ""
+) -> list[tuple[int, str, str, str]]:
     """Every use of a reference-style link, at the use, with its definition's URL (each
     use renders a link of its own; the definition is found too, as a fallback). A use
     without a definition whose label reads as an identifier is mkdocs-autorefs' link.
-    Found outside code (``blanked``), labels read as written (``[`Runner`][]``)."""
+    Found outside code (``blanked``, whose ``definitions`` are given), labels read as
+    written (``[`Runner`][]``)."""
     # Label -> (URL, whether an appended snippet defines it). Python-Markdown keeps the
     # last definition of a label, and appended snippets come after the page's text.
-    definitions: dict[str, tuple[str, bool]] = {}
-    for source, outside_code, snippet in (
-        (text, blanked, False),
-        (appended, _blank_code(appended), True),
+    defined: dict[str, tuple[str, bool]] = {}
+    for source, matches_in, snippet in (
+        (text, definitions, False),
+        (appended, _definitions(_blank_code(appended)), True),
     ):
-        definable = _definition_starts(outside_code)
-        for match in _DEFINITION.finditer(outside_code):
-            if match.start() not in definable:
-                continue
+        for match in matches_in:
             label = source[match.start("label") : match.end("label")]
-            definitions[_label(label)] = (match.group("url"), snippet)
+            defined[_label(label)] = (match.group("url"), snippet)
     uses = []
     for match in _REFERENCE.finditer(blanked):
         label = match.group("label")
@@ -380,14 +377,20 @@ def _reference_uses(text: str, blanked: str, appended: str = "") -> list[tuple[i
         key = _label(label if label else written)
         if _DEFINITION.match(blanked, _line_start(blanked, match.start())):
             continue
-        if key in definitions:
-            url, from_snippet = definitions[key]
+        if key in defined:
+            url, from_snippet = defined[key]
             uses.append((match.start(), url, "appended snippet" if from_snippet else "", ""))
         elif label is not None:
             identifier = (label or written).strip().strip("`")
             if identifier and " " not in identifier:
                 uses.append((match.start(), identifier, "autorefs", AUTOREF))
     return uses
+
+
+def _definitions(blanked: str) -> list[re.Match[str]]:
+    """The reference definitions of ``blanked`` (code blanked) that stand as definitions."""
+    starts = _definition_starts(blanked)
+    return [match for match in _DEFINITION.finditer(blanked) if match.start() in starts]
 
 
 def _definition_starts(text: str) -> set[int]:
@@ -398,7 +401,7 @@ def _definition_starts(text: str) -> set[int]:
     starts: set[int] = set()
     above: list[tuple[int, bool]] = []  # (indent, opens a block), indents increasing
     position = 0
-    for line in text.splitlines(keepends=True):
+    for line in _LINE.findall(text):
         if line.strip():
             indent = _indent(line)
             while above and above[-1][0] >= indent:
@@ -436,20 +439,35 @@ def _line_of(starts: Sequence[int], offset: int) -> int:
 
 def _blank_code(text: str) -> str:
     """``text`` with fenced code blocks and inline code replaced by spaces (offsets kept)."""
-    out: list[str] = []
+    return "".join(
+        re.sub(r"(`+)(.+?)\1", lambda m: " " * len(m.group(0)), line)
+        if block is None
+        else _spaces(line)
+        for line, block in _fenced_lines(text)
+    )
+
+
+_MARKER = "\0"  # the opening or closing line of a fenced block
+
+
+def _fenced_lines(text: str) -> Iterator[tuple[str, str | None]]:
+    """Each line of ``text`` with the fenced block it is in: None outside any, _MARKER on a
+    fence line, else the block's name, the first word of its info string ('md-render' for
+    '```md-render' and '~~~{.md-render title="x"}'; '' without one)."""
     fence: str | None = None
+    name = ""
     for line in text.splitlines(keepends=True):
         match = _FENCE.match(line)
         if fence is None and match:
             fence = match.group(1)[0] * 3
-            out.append(_spaces(line))
-        elif fence is not None:
-            if line.strip().startswith(fence):
-                fence = None
-            out.append(_spaces(line))
+            info = line[match.end() :].strip().lstrip("{").lstrip(".").split(None, 1)
+            name = info[0].rstrip("}") if info else ""
+            yield line, _MARKER
+        elif fence is not None and line.strip().startswith(fence):
+            fence = None
+            yield line, _MARKER
         else:
-            out.append(re.sub(r"(`+)(.+?)\1", lambda m: " " * len(m.group(0)), line))
-    return "".join(out)
+            yield line, None if fence is None else name
 
 
 def scan_fenced(text: str, fences: Collection[str]) -> list[SourceLink]:
@@ -479,24 +497,11 @@ def block_directive(text: str) -> SourceLink | None:
 
 def _fences_only(text: str, fences: Collection[str]) -> str:
     """``text`` with everything but the inside of the ``fences``' blocks blanked (offsets
-    kept). A block's fence is the first word of its info string ('md-render',
-    '{.md-render}')."""
-    out: list[str] = []
-    fence: str | None = None
-    kept = False
-    for line in text.splitlines(keepends=True):
-        match = _FENCE.match(line)
-        if fence is None and match:
-            fence = match.group(1)[0] * 3
-            info = line[match.end() :].strip().lstrip("{").lstrip(".").split(None, 1)
-            kept = bool(info) and info[0].rstrip("}") in fences
-            out.append(_spaces(line))
-        elif fence is not None and line.strip().startswith(fence):
-            fence = None
-            out.append(_spaces(line))
-        else:
-            out.append(line if fence is not None and kept else _spaces(line))
-    return "".join(out)
+    kept)."""
+    return "".join(
+        line if block is not None and block != _MARKER and block in fences else _spaces(line)
+        for line, block in _fenced_lines(text)
+    )
 
 
 def _spaces(line: str) -> str:

@@ -1139,3 +1139,30 @@ def test_hostile_file_names_and_repo_url_stay_one_line_of_text() -> None:
         assert "\n" not in line, line
     assert all(line.startswith("::error ") for line in github_annotations(findings))
     assert "<script>" in summary(findings)  # kept as text: nothing renders it as HTML
+
+
+def test_hostile_hook_block_and_fence_names_stay_one_line_of_text() -> None:
+    """The names this checker shows for what wrote a link (a hook's path in mkdocs.yml, a
+    `::: name` block) are the author's text: one line in every finding and annotation."""
+    hostile = '"><script>alert(1)</script>::error ::x'
+    pages = {"x/": page('<a href="missing/">m</a>'), "y/": page('<a href="gone/">g</a>')}
+    site = site_of(pages)
+    sources = {
+        **site.sources,
+        "x/": Source(
+            "docs/x.md",
+            content="# X\n\n<!-- md:x -->\n",
+            rewritten="# X\n\n[m](missing/)\n",
+            rewritten_by=f"hook {hostile}\nnext line",
+        ),
+        "y/": Source("docs/y.md", content=f"# Y\n\n::: {hostile}\n"),
+    }
+    findings, _ = check(replace(site, sources=sources))
+    assert sorted((f.path, f.line, f.col) for f in findings) == [
+        ("docs/x.md", 3, 1),
+        ("docs/y.md", 3, 1),
+    ]
+    assert all('"><script>' in f.emitter for f in findings)
+    for line in [*map(str, findings), *github_annotations(findings)]:
+        assert "\n" not in line, line
+    assert all(line.startswith("::error ") for line in github_annotations(findings))
