@@ -10,7 +10,10 @@ already; its script and our JSON are not), then text files gzipped as GitHub Pag
 Then builds the same content with Material's search plugin (our hooks off) and reports the
 size of its search_index.json.
 
-    python bench/search_bytes.py [--posts 1000] [--skip-lunr]
+Each kind of synthetic text is measured in turn (``--text``, both by default): ``uniform``,
+every figure's corpus since the first, and ``zipf``, a grown blog's vocabulary.
+
+    python bench/search_bytes.py [--posts 1000] [--skip-lunr] [--text uniform zipf]
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ import functools
 import gzip
 import http.server
 import io
+import json
 import os
 import re
 import subprocess
@@ -33,7 +37,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.synthetic import REPO, generate
+from bench.synthetic import REPO, TEXTS, generate
+from hooks.core.search import VOCABULARY_FILE
 from tests.support import CHROMIUM, CHROMIUM_ARGS, free_port
 
 # What GitHub Pages compresses: text types. Pagefind's own files are gzip files already.
@@ -135,6 +140,8 @@ def counting_server(directory: Path, port: int, compress: bool) -> Iterator[Ledg
 def kind_of(path: str) -> str:
     """What a fetched file is, for the breakdown of a query's bytes."""
     name = path.rsplit("/", 1)[-1].split("?")[0]
+    if "/vocabulary/" in path:  # (the word files: named by their letters)
+        return "vocabulary"
     for prefix, kind in (
         ("pagefind-entry", "entry"),
         ("pagefind-worker", "worker script"),
@@ -204,48 +211,65 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--posts", type=int, default=1000)
     parser.add_argument("--skip-lunr", action="store_true")
+    parser.add_argument(
+        "--text",
+        nargs="+",
+        choices=sorted(TEXTS),
+        default=["uniform", "zipf"],
+        help="the synthetic text (bench/synthetic.py): each is built and measured",
+    )
     args = parser.parse_args()
+    print(f"{args.posts} posts per language, {time.strftime('%Y-%m-%d')}, {os.cpu_count()} cores")
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp)
-        port = free_port()
-        base = f"http://127.0.0.1:{port}/"
-        config = generate(out / "pagefind", args.posts)
-        seconds, output = build(config, out / "pagefind" / "site", site_url=base)
-        indexing = float(re.search(r"Search index: .* waited ([\d.]+) s", output).group(1))
-        site = out / "pagefind" / "site"
-        bundle = sum(
-            f.stat().st_size
-            for f in site.rglob("*")
-            if f.is_file() and "pagefind" in f.relative_to(site).parts
-        )
-        measured: dict[bool, list[Tally]] = {}
-        for compress in (False, True):
-            with counting_server(site, port, compress) as ledger:
-                measured[compress] = query_bytes(f"{base}posts/post-0001/", ledger, QUERIES)
-        print(
-            f"{args.posts} posts per language, {time.strftime('%Y-%m-%d')}, {os.cpu_count()} cores"
-        )
-        share = indexing / seconds
-        print(
-            f"  build {seconds:.1f} s; Pagefind on the critical path {indexing:.2f} s = {share:.1%}"
-            " (the rest overlaps the build)"
-        )
-        print(f"  Pagefind bundle on disk: {bundle / 1024 / 1024:.1f} MiB (both languages)")
-        for index, label in enumerate(("first query: ", "second query:")):
-            plain, zipped = measured[False][index], measured[True][index]
-            print(
-                f"  {label} {plain[0] / 1024:.0f} KiB in {plain[1]} requests as on disk,"
-                f" {zipped[0] / 1024:.0f} KiB as GitHub Pages sends it (gzip)"
-                f"  [{QUERIES[index]!r}]"
-            )
-            print(f"      as on disk: {breakdown(plain[2])}")
-            print(f"      gzip:       {breakdown(zipped[2])}")
+        for text in args.text:
+            measure(out / text, args.posts, text)
         if not args.skip_lunr:
             size, lunr_seconds = lunr_index_bytes(out, args.posts)
             print(
-                f"  Material lunr search_index.json: {size / 1024 / 1024:.1f} MiB, loaded before "
-                f"the first keystroke (that build: {lunr_seconds:.1f} s)"
+                f"Material lunr search_index.json (uniform text): {size / 1024 / 1024:.1f} MiB,"
+                f" loaded before the first keystroke (that build: {lunr_seconds:.1f} s)"
             )
+
+
+def measure(out: Path, posts: int, text: str) -> None:
+    port = free_port()
+    base = f"http://127.0.0.1:{port}/"
+    config = generate(out, posts, text=text)
+    site = out / "site"
+    seconds, output = build(config, site, site_url=base)
+    indexing = float(re.search(r"Search index: .* waited ([\d.]+) s", output).group(1))
+    bundle = sum(
+        f.stat().st_size
+        for f in site.rglob("*")
+        if f.is_file() and "pagefind" in f.relative_to(site).parts
+    )
+    whole = site / "pagefind" / VOCABULARY_FILE
+    words = len(json.loads(whole.read_bytes())["words"])
+    measured: dict[bool, list[Tally]] = {}
+    for compress in (False, True):
+        with counting_server(site, port, compress) as ledger:
+            measured[compress] = query_bytes(f"{base}posts/post-0001/", ledger, QUERIES)
+    print(f"{text} text: {words} distinct words in the Spanish pages")
+    share = indexing / seconds
+    print(
+        f"  build {seconds:.1f} s; Pagefind on the critical path {indexing:.2f} s = {share:.1%}"
+        " (the rest overlaps the build)"
+    )
+    print(
+        f"  Pagefind bundle on disk: {bundle / 1024 / 1024:.1f} MiB (both languages); the whole"
+        f" Spanish vocabulary {len(gzip.compress(whole.read_bytes(), 6, mtime=0)) / 1024:.1f}"
+        " KiB gzipped (fetched only to suggest a spelling)"
+    )
+    for index, label in enumerate(("first query: ", "second query:")):
+        plain, zipped = measured[False][index], measured[True][index]
+        print(
+            f"  {label} {plain[0] / 1024:.0f} KiB in {plain[1]} requests as on disk,"
+            f" {zipped[0] / 1024:.0f} KiB as GitHub Pages sends it (gzip)"
+            f"  [{QUERIES[index]!r}]"
+        )
+        print(f"      as on disk: {breakdown(plain[2])}")
+        print(f"      gzip:       {breakdown(zipped[2])}")
 
 
 if __name__ == "__main__":

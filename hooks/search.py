@@ -17,6 +17,7 @@ import logging
 import shutil
 import subprocess
 import time
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -176,7 +177,7 @@ def _start_indexing(config: MkDocsConfig) -> None:
         shutil.rmtree(bundle)  # a stale bundle of a previous build must not survive
     bundle.mkdir(parents=True)
     texts = sorted(_indexed_texts.pop(lang, []))  # in page order whatever the build order
-    (bundle / search.VOCABULARY_FILE).write_bytes(search.vocabulary(texts))
+    write_vocabulary(bundle, texts)
     if state.worker:
         _handed_back.append((lang, bundle, command))
     else:
@@ -198,10 +199,31 @@ def _reindex(site_dir: str, lang: str) -> None:
 
     def done() -> None:  # the vocabulary changes with the index it describes, and is
         # counted here, in the background thread: a second at 1000 posts per language
-        (bundle / search.VOCABULARY_FILE).write_bytes(search.vocabulary(sorted(texts)))
+        write_vocabulary(bundle, sorted(texts))
         _drop_unused(bundle)
 
     serve_state.index_in_background(lang, command, done)
+
+
+def write_vocabulary(bundle: Path, texts: Iterable[str]) -> None:
+    """The vocabulary files of ``bundle`` (search.vocabulary_files), replacing the previous
+    ones: a word file left from an earlier index would vouch for words now on no page. The
+    word files are swapped in as a whole folder, so that a reader of `mkdocs serve` never
+    meets half of them."""
+    files = search.vocabulary_files(texts)
+    shards = bundle / search.VOCABULARY_SHARDS
+    fresh, old = shards.with_name(shards.name + ".new"), shards.with_name(shards.name + ".old")
+    for leftover in (fresh, old):  # (an earlier run stopped half way)
+        shutil.rmtree(leftover, ignore_errors=True)
+    fresh.mkdir(parents=True)
+    for name, data in files.items():
+        if name != search.VOCABULARY_FILE:
+            (fresh / name.rpartition("/")[2]).write_bytes(data)
+    if shards.exists():
+        shards.rename(old)
+    fresh.rename(shards)
+    shutil.rmtree(old, ignore_errors=True)
+    (bundle / search.VOCABULARY_FILE).write_bytes(files[search.VOCABULARY_FILE])
 
 
 def _start(lang: str, bundle: Path, command: list[str]) -> None:

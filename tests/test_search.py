@@ -348,6 +348,31 @@ def test_no_result_suggests_a_close_spelling(page, real_site_url: str) -> None:
     assert not page.locator(".pf-search .pf-search__help").count()
 
 
+def test_a_query_fetches_only_the_words_of_its_first_two_letters(
+    page, real_site_url: str, real_site: Build
+) -> None:
+    """A grown blog's whole vocabulary outweighs the rest of a first search: a query reads
+    the list of its words' first two letters and the words starting with them; the whole
+    list waits for a word on no page (to suggest a spelling)."""
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(urlsplit(request.url).path))
+    clientes = search_box(page, real_site_url, "Clientes atención")
+    assert clientes
+    vocabulary = sorted(url for url in requested if "vocabulary" in url)
+    clientes_file = "/pagefind/vocabulary/" + b"cl".hex() + ".json"
+    atencion_file = "/pagefind/vocabulary/" + b"at".hex() + ".json"
+    assert vocabulary == sorted(
+        ["/pagefind/vocabulary/prefixes.json", clientes_file, atencion_file]
+    )
+    for url in vocabulary:
+        size = (real_site.site / url.lstrip("/")).stat().st_size
+        assert size < (real_site.site / "pagefind/vocabulary.json").stat().st_size / 10
+    requested.clear()
+    page.locator(".pf-search .md-search__input").fill("cleintes")
+    page.wait_for_selector(".pf-search [data-suggestion]")
+    assert "/pagefind/vocabulary.json" in requested
+
+
 # ---------------------------------------------------------------------------------------
 # The search page
 

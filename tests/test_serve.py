@@ -308,3 +308,26 @@ def test_a_relisted_post_is_updated_in_its_written_page_or_else_rebuilt(
     }
     assert sorted(asked) == ["posts/kept.md", "posts/moved.md"]
     assert Path(english.abs_dest_path).read_bytes() == b"<p>back to 1</p>\r\n"
+
+
+def test_a_new_index_replaces_every_word_file_of_the_old_one(tmp_path: Path) -> None:
+    """`mkdocs serve` writes a language's vocabulary again into the bundle it reindexes: a
+    word file of the previous index would vouch for words now on no page."""
+    from hooks.search import write_vocabulary
+
+    bundle = tmp_path / "pagefind"
+    write_vocabulary(bundle, ["cliente zapato"])
+    assert sorted(p.name for p in (bundle / "vocabulary").iterdir()) == [
+        "636c.json",
+        "7a61.json",
+        "prefixes.json",
+    ]
+    write_vocabulary(bundle, ["cliente servicio"])
+    files = sorted(p.relative_to(bundle).as_posix() for p in bundle.rglob("*") if p.is_file())
+    assert files == [
+        "vocabulary.json",
+        "vocabulary/636c.json",
+        "vocabulary/7365.json",
+        "vocabulary/prefixes.json",
+    ]  # no zapato, nothing left half way
+    assert (bundle / "vocabulary" / "prefixes.json").read_text() == '"clse"'

@@ -9,11 +9,14 @@
  * - A result is only ever a page holding every word of the query (or a word it begins, or
  *   one sharing its stem): when Pagefind finds no indexed word starting with a query word, it
  *   answers with the longest indexed word that is a prefix of it ("advertisers" -> "a"; its
- *   search_term/find_word_extensions, no option turns it off). So each word is checked first
- *   against the language's vocabulary (pagefind/vocabulary.json, written at build time) and,
- *   if no word there starts with it, with Pagefind's exact ("quoted") search, which matches
- *   stems and never backtracks ("clientes" finds "cliente"). A word failing both: no results,
- *   then the same query in the other languages and a close spelling, if any.
+ *   search_term/find_word_extensions, no option turns it off). So each word of two letters or
+ *   more is checked first against the language's words that begin with the same two letters
+ *   (pagefind/vocabulary/<hex>.json, written at build time: a query fetches a small file per
+ *   word, never the whole vocabulary) and, if none starts with it, with Pagefind's exact
+ *   ("quoted") search, which matches stems and never backtracks ("clientes" finds
+ *   "cliente"). A one-letter word cannot be taken for a shorter one. A word failing both: no
+ *   results, then the same query in the other languages and a close spelling, if any (only
+ *   then is the whole vocabulary, pagefind/vocabulary.json, fetched).
  * Every text comes from data-* attributes rendered from the site's UI strings.
  */
 (function () {
@@ -39,51 +42,97 @@
     return indexes[url];
   }
 
-  /* Pagefind (a module per bundle URL: each language's is its own instance) and the
-     vocabulary, loaded together on first use. */
+  /* Pagefind (a module per bundle URL: each language's is its own instance), loaded on
+     first use, with the language's words: `begins(term)` answers from the file of words
+     sharing the term's first two letters, `vocabulary()` fetches the whole list. */
   function load(target) {
     if (!target.loading) {
-      var module = import(target.url + "pagefind.js").then(function (pagefind) {
+      var begins = beginsIn(target);
+      target.loading = import(target.url + "pagefind.js").then(function (pagefind) {
         /* noWorker: Pagefind 1.5 would otherwise fetch pagefind-worker.js (41 KB, 12 KB
            gzipped) on top of pagefind.js, which carries the same search code; at a blog's
            size searching on the page's own thread takes milliseconds. */
         return pagefind.options({ excerptLength: 24, noWorker: true }).then(function () {
           return pagefind.init();
-        }).then(function () { return pagefind; });
-      });
-      var words = fetch(target.url + "vocabulary.json")
-        .then(function (response) {
-          if (!response.ok) throw new Error("vocabulary: " + response.status);
-          return response.json();
-        })
-        .then(vocabulary);
-      target.loading = Promise.all([module, words]).then(function (both) {
-        return { pagefind: both[0], vocabulary: both[1] };
+        }).then(function () {
+          return { pagefind: pagefind, begins: begins, vocabulary: wholeOf(target) };
+        });
       });
     }
     return target.loading;
   }
 
+  function json(url) {
+    return fetch(url).then(function (response) {
+      if (!response.ok) throw new Error(url + ": " + response.status);
+      return response.json();
+    });
+  }
+
+  /* Whether a word of the pages starts with `term` (folded, two letters or more), or is
+     it. vocabulary/prefixes.json names the files there are: no file for the term's first
+     two letters, no word begins with them (and nothing is asked for that is not there). */
+  function beginsIn(target) {
+    var folder = target.url + "vocabulary/";
+    var shards = {};
+    // Fetched with Pagefind's own files, before the first query needs it.
+    var prefixes = json(folder + "prefixes.json").then(function (joined) {
+      var letters = Array.from(joined);
+      var known = {};
+      for (var i = 0; i + 1 < letters.length; i += 2) known[letters[i] + letters[i + 1]] = true;
+      return known;
+    });
+    return function (term) {
+      var prefix = Array.from(term).slice(0, 2).join("");
+      return prefixes.then(function (known) {
+        if (!Object.prototype.hasOwnProperty.call(known, prefix)) return false;
+        var key = shardName(prefix);
+        if (!shards[key]) {
+          shards[key] = json(folder + key + ".json").then(function (list) {
+            return list.slice().sort(); // JavaScript's order, for the binary search
+          });
+        }
+        return shards[key].then(function (words) { return startsAny(words, term); });
+      });
+    };
+  }
+
+  /* hooks/core/search.py shard_file: the two code points, UTF-8, in hexadecimal. */
+  function shardName(prefix) {
+    var bytes = new TextEncoder().encode(prefix);
+    return Array.prototype.map.call(bytes, function (b) {
+      return (b < 16 ? "0" : "") + b.toString(16);
+    }).join("");
+  }
+
+  function startsAny(words, term) {
+    var low = 0;
+    var high = words.length;
+    while (low < high) {
+      var middle = (low + high) >> 1;
+      if (words[middle] < term) low = middle + 1;
+      else high = middle;
+    }
+    return low < words.length && words[low].lastIndexOf(term, 0) === 0;
+  }
+
+  function wholeOf(target) {
+    var whole = null;
+    return function () {
+      if (!whole) whole = json(target.url + "vocabulary.json").then(vocabulary);
+      return whole;
+    };
+  }
+
   function vocabulary(data) {
     var counts = {};
     data.words.forEach(function (word, i) { counts[word] = data.counts[i]; });
-    var words = data.words.slice().sort(); // JavaScript's order, for the binary search
+    var words = data.words;
     var forms = data.forms || {};
     return {
       /* How a (folded) word is written on the pages: "atencion" -> "atención". */
       written: function (word) {
         return Object.prototype.hasOwnProperty.call(forms, word) ? forms[word] : word;
-      },
-      /* Whether a word of the pages starts with `term` (or is it). */
-      begins: function (term) {
-        var low = 0;
-        var high = words.length;
-        while (low < high) {
-          var middle = (low + high) >> 1;
-          if (words[middle] < term) low = middle + 1;
-          else high = middle;
-        }
-        return low < words.length && words[low].lastIndexOf(term, 0) === 0;
       },
       /* The closest word of the pages to `term` (edit distance 1, or 2 from 6 letters on;
          a swap of neighbours counts 1), the most frequent of the closest; or null. */
@@ -149,11 +198,14 @@
     var words = terms(query);
     return load(target).then(function (loaded) {
       var pagefind = loaded.pagefind;
-      var unchecked = words.filter(function (word) { return !loaded.vocabulary.begins(word); });
       return Promise.all(
-        unchecked.map(function (word) {
-          return pagefind.search('"' + word + '"').then(function (exact) {
-            return exact.results.length ? null : word;
+        words.map(function (word) {
+          if (Array.from(word).length < 2) return null; // (no shorter prefix to fall back to)
+          return loaded.begins(word).then(function (begins) {
+            if (begins) return null;
+            return pagefind.search('"' + word + '"').then(function (exact) {
+              return exact.results.length ? null : word;
+            });
           });
         })
       ).then(function (checked) {
@@ -204,23 +256,29 @@
      finds something). Calls `show(fragment)` for each help found, in that order. */
   function helpFor(element, query, missing, loaded, searchPage, show) {
     var tasks = [];
-    var corrections = {};
-    var corrected = missing.length > 0 && missing.every(function (word) {
-      var close = loaded.vocabulary.closest(word);
-      if (close) corrections[word] = loaded.vocabulary.written(close);
-      return Boolean(close);
-    });
-    var fixed = terms(query).map(function (t) { return corrections[t] || t; }).join(" ");
-    if (corrected) {
-      tasks.push(answer(current, fixed).then(function (found) {
+    if (missing.length) {
+      tasks.push(loaded.vocabulary().then(function (words) {
+        var corrections = {};
+        var corrected = missing.every(function (word) {
+          var close = words.closest(word);
+          if (close) corrections[word] = words.written(close);
+          return Boolean(close);
+        });
+        if (!corrected) return { results: [] };
+        var fixed = terms(query).map(function (t) { return corrections[t] || t; }).join(" ");
+        return answer(current, fixed).then(function (found) {
+          return { results: found.results, fixed: fixed };
+        });
+      }).then(function (found) {
         if (!found.results.length) return null;
+        var fixed = found.fixed;
         var link = anchor(searchPage + "?q=" + encodeURIComponent(fixed), fixed);
         link.setAttribute("data-suggestion", fixed);
         return fill(element, "suggest", {
           suggestion: link,
           results: countText(element, found.results.length),
         });
-      }));
+      }, function () { return null; }));
     }
     others.forEach(function (other) {
       tasks.push(answer(index(other.bundle), query).then(function (found) {

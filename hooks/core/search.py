@@ -30,6 +30,13 @@ FILTER_KEYS = ("series", "tag")
 # a word on the site from one Pagefind only matched on a shorter prefix, and to suggest a
 # spelling). It sits in the language's bundle folder, written before Pagefind runs.
 VOCABULARY_FILE = "vocabulary.json"
+# The same words split by their first two letters, one file each, in this folder of the
+# bundle: a query fetches only its words' files (a grown blog has tens of thousands of
+# words, ~100 KiB compressed: more than the rest of a first search). The whole file is
+# fetched only to suggest a spelling when a word is on no page.
+VOCABULARY_SHARDS = "vocabulary"
+SHARD_PREFIX = 2
+PREFIXES_FILE = f"{VOCABULARY_SHARDS}/prefixes.json"
 SORT_PART = "part"  # Pagefind sort key: a post's series and position, to list a series in order
 # What Pagefind drops from a query (Unicode punctuation classes: dashes, brackets, quotes,
 # other punctuation); assets/search.js does the same to the query before checking it.
@@ -265,10 +272,16 @@ def indexed_text(html: str) -> str:
     return " ".join([body, *meta])
 
 
-def vocabulary(texts: Iterable[str]) -> bytes:
-    """The vocabulary file of a language: ``{"words": [...], "counts": [...], "forms":
-    {...}}``: the folded words in code-point order with their counts, and for a word whose
-    most frequent written form differs (accents), that form, to show in a suggestion.
+def vocabulary_files(texts: Iterable[str]) -> dict[str, bytes]:
+    """The vocabulary files of a language, by their path in its bundle:
+
+    - ``vocabulary.json``: ``{"words": [...], "counts": [...], "forms": {...}}``, the folded
+      words in code-point order with their counts, and for a word whose most frequent
+      written form differs (accents), that form, to show in a suggestion;
+    - ``vocabulary/<hex>.json``: the words of two letters or more that begin with the same
+      two letters (:func:`shard_file`), a JSON list in code-point order;
+    - ``vocabulary/prefixes.json``: those two letters of every such file, as one string.
+
     Identical pages give identical bytes."""
     written = Counter(word for text in texts for word in words_of(text))
     counts: Counter[str] = Counter()
@@ -284,4 +297,25 @@ def vocabulary(texts: Iterable[str]) -> bytes:
         "counts": [counts[word] for word in ordered],
         "forms": {word: forms[word][1] for word in ordered if forms[word][1] != word},
     }
+    files = {VOCABULARY_FILE: _json_bytes(data)}
+    shards: dict[str, list[str]] = {}
+    for word in ordered:
+        if len(word) >= SHARD_PREFIX:  # (a shorter query word needs no check: assets/search.js)
+            shards.setdefault(word[:SHARD_PREFIX], []).append(word)
+    files.update((shard_file(prefix), _json_bytes(words)) for prefix, words in shards.items())
+    # Which of those files there are, so that a query never asks for one that is not (an
+    # error in the reader's console): their two letters, one after the other, in one string.
+    prefixes = "".join(shards)  # (in code-point order, as the words)
+    files[PREFIXES_FILE] = _json_bytes(prefixes)
+    return files
+
+
+def shard_file(word: str) -> str:
+    """The file, in the bundle, of the (folded) words starting as ``word`` does: its first
+    two code points in UTF-8, in hexadecimal ("cliente" -> "vocabulary/636c.json"), a name
+    safe on any file system and URL, which assets/search.js computes alike."""
+    return f"{VOCABULARY_SHARDS}/{word[:SHARD_PREFIX].encode('utf-8').hex()}.json"
+
+
+def _json_bytes(data: object) -> bytes:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")

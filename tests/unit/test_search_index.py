@@ -5,6 +5,8 @@ import json
 from hooks.core.dates import parse_post_date
 from hooks.core.posts import Post
 from hooks.core.search import (
+    PREFIXES_FILE,
+    VOCABULARY_FILE,
     bundle_url,
     indexed,
     indexed_glob,
@@ -13,7 +15,8 @@ from hooks.core.search import (
     pagefind_command,
     post_fields,
     search_page,
-    vocabulary,
+    shard_file,
+    vocabulary_files,
     words_of,
 )
 
@@ -89,11 +92,32 @@ def test_indexed_text_leaves_out_what_pagefind_ignores() -> None:
 
 
 def test_vocabulary_is_folded_counted_and_keeps_written_forms() -> None:
-    data = json.loads(vocabulary(["Atención al cliente", "atención, clientes; ATENCION"]))
+    files = vocabulary_files(["Atención al cliente", "atención, clientes; ATENCION"])
+    data = json.loads(files[VOCABULARY_FILE])
     assert data["words"] == ["al", "atencion", "cliente", "clientes"]
     assert data["counts"] == [1, 3, 1, 1]
     assert data["forms"] == {"atencion": "atención"}  # the most frequent written form
-    assert vocabulary(["b a", "a"]) == vocabulary(["a", "a b"])  # order-independent bytes
+    # order-independent bytes
+    assert vocabulary_files(["ba ab", "ab"]) == vocabulary_files(["ab", "ab ba"])
+
+
+def test_vocabulary_is_split_by_the_first_two_letters() -> None:
+    files = vocabulary_files(["Atención al cliente, clientes y ñandú: 𝔞𝔟c"])
+    shards = {name: json.loads(data) for name, data in files.items() if name != VOCABULARY_FILE}
+    assert shards == {
+        "vocabulary/616c.json": ["al"],
+        "vocabulary/6174.json": ["atencion"],
+        "vocabulary/636c.json": ["cliente", "clientes"],
+        "vocabulary/6e61.json": ["nandu"],  # folded, as a query is
+        # two code points, however many bytes (a name the browser computes alike)
+        "vocabulary/f09d949ef09d949f.json": ["𝔞𝔟c"],
+        "vocabulary/prefixes.json": "alatclna𝔞𝔟",  # one-letter words ("y") have no file
+    }
+    assert shard_file("cliente") == "vocabulary/636c.json"
+    every = json.loads(files[VOCABULARY_FILE])["words"]
+    assert sorted(w for name, words in shards.items() if name != PREFIXES_FILE for w in words) == [
+        w for w in every if len(w) >= 2
+    ]
 
 
 def test_other_languages_for_a_query_that_finds_nothing() -> None:
