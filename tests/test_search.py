@@ -373,6 +373,41 @@ def test_a_query_fetches_only_the_words_of_its_first_two_letters(
     assert "/pagefind/vocabulary.json" in requested
 
 
+def test_the_box_fetches_the_results_below_the_fold_when_they_come_into_view(
+    page, tmp_path: Path
+) -> None:
+    """A query found on a dozen posts: the box fetches five results' texts at once (about
+    what it shows unscrolled), three more once the list's end is in view, then links the
+    search page for the rest."""
+    from bench.synthetic import generate
+    from tests.support import free_port, run_mkdocs, serve
+
+    port = free_port()
+    url = f"http://127.0.0.1:{port}/"
+    build = run_mkdocs(generate(tmp_path / "blog", 12), tmp_path / "site", site_url=url)
+    assert build.returncode == 0, build.output
+    with serve(build.site, port):
+        fragments: list[str] = []
+        page.on("request", lambda r: fragments.append(r.url) if "/fragment/" in r.url else None)
+        page.set_viewport_size({"width": 1280, "height": 720})
+        shown = search_box(page, url, "cliente")  # (the synthetic text has it on every page)
+        assert len(shown) == 5 and len(set(fragments)) == 5
+        assert page.locator(".pf-search .md-search-result__meta").inner_text() == "12 resultados"
+        page.locator(".pf-search .pf-search__all").scroll_into_view_if_needed()
+        page.wait_for_function(
+            "() => document.querySelectorAll('.pf-search .md-search-result__item"
+            ":not(.pf-search__all) a').length === 8"
+        )
+        assert len(set(fragments)) == 8 and not page.locator(".pf-search__later").count()
+        links = settled_results(page)
+        assert len(links) == len(set(links)) == 8
+        assert (
+            page.locator(".pf-search .pf-search__all a")
+            .get_attribute("href")
+            .endswith("buscar/?q=cliente")
+        )
+
+
 # ---------------------------------------------------------------------------------------
 # The search page
 

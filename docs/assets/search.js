@@ -325,6 +325,9 @@
 
   /* ---------------------------------------------------------------- header box ---- */
 
+  var FIRST = 5; // results the box fetches at once (about what it shows without scrolling)
+  var IN_BOX = 8; // results it lists in all, the rest behind "all results"
+
   function setUpBox() {
     var toggle = document.getElementById("__search");
     var form = box.querySelector("form");
@@ -355,6 +358,26 @@
       return Array.prototype.slice.call(list.querySelectorAll("a"));
     }
 
+    /* The box's results after the first FIRST, fetched (a fragment each: the page's text)
+       only once the end of the list comes into view: a first query costs the results the
+       reader sees, not those below the fold. */
+    function later(rest, ticket) {
+      var mark = document.createElement("li");
+      mark.className = "pf-search__later";
+      mark.setAttribute("aria-hidden", "true");
+      list.appendChild(mark);
+      var observer = new IntersectionObserver(function (entries) {
+        if (!entries.some(function (entry) { return entry.isIntersecting; })) return;
+        observer.disconnect();
+        Promise.all(rest.map(function (r) { return r.data(); })).then(function (items) {
+          if (ticket !== latest || !mark.parentNode) return;
+          items.forEach(function (data) { list.insertBefore(resultItem(data, classes), mark); });
+          mark.remove();
+        }, function () { mark.remove(); });
+      });
+      observer.observe(mark);
+    }
+
     function helpItem(fragment) {
       var item = document.createElement("li");
       item.className = "md-search-result__item pf-search__help";
@@ -383,7 +406,7 @@
         answer(current, query)
           .then(function (found) {
             if (ticket !== latest) return null;
-            return Promise.all(found.results.slice(0, 8).map(function (r) { return r.data(); }))
+            return Promise.all(found.results.slice(0, FIRST).map(function (r) { return r.data(); }))
               .then(function (items) { return { found: found, items: items }; });
           })
           .then(function (shown) {
@@ -391,10 +414,11 @@
             var found = shown.found;
             list.textContent = "";
             shown.items.forEach(function (data) { list.appendChild(resultItem(data, classes)); });
+            if (found.results.length > FIRST) later(found.results.slice(FIRST, IN_BOX), ticket);
             meta.textContent = found.results.length
               ? countText(box, found.results.length)
               : text(box, "none-for").replace("{query}", query);
-            if (found.results.length > shown.items.length && searchPage) {
+            if (found.results.length > IN_BOX && searchPage) {
               var more = document.createElement("li");
               more.className = "md-search-result__item pf-search__all";
               var link = anchor(searchPage + "?q=" + encodeURIComponent(query), text(box, "all"));
