@@ -87,7 +87,8 @@ def zipf(lang: str) -> Pick:
     ranked = [*FUNCTION_WORDS[lang][:8], *trade[:1], *FUNCTION_WORDS[lang][8:10], *trade[1:2]]
     for function_word, trade_word in zip(FUNCTION_WORDS[lang][10:], trade[2:], strict=False):
         ranked += [function_word, trade_word]
-    ranked += [w for w in (*FUNCTION_WORDS[lang], *trade) if w not in set(ranked)]
+    # Each word once, at its first rank ("también" is both a function and a trade word).
+    ranked = list(dict.fromkeys([*ranked, *FUNCTION_WORDS[lang], *trade]))
     made_up = random.Random(f"lexicon-{lang}")
     seen = set(ranked)
     while len(ranked) < LEXICON_SIZE:

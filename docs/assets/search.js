@@ -337,6 +337,7 @@
     var searchPage = box.getAttribute("data-search-page");
     var latest = 0;
     var timer = null;
+    var watching = null; // the observer of the results below the fold, until a new query
     var classes = {
       item: "md-search-result__item",
       link: "md-search-result__link",
@@ -376,6 +377,7 @@
         }, function () { mark.remove(); });
       });
       observer.observe(mark);
+      watching = observer;
     }
 
     function helpItem(fragment) {
@@ -394,6 +396,8 @@
       var query = input.value.trim();
       var ticket = ++latest;
       clearTimeout(timer);
+      if (watching) watching.disconnect(); // (its list is about to be replaced)
+      watching = null;
       if (!terms(query).length) {
         meta.textContent = text(box, "initial");
         list.textContent = "";
