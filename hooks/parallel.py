@@ -71,10 +71,15 @@ def usable_cores() -> int:
 
 @event_priority(100)  # the first event after MkDocs cleaned the site folder
 def on_files(files: Files, config: MkDocsConfig) -> Files:
+    if state.inside_i18n_build(config):
+        return files
+    state.side_by_side = {}
     if not enabled(config):
         return files
     languages, default = state.languages(config)
     dirty = "--dirty" in sys.argv or "--dirtyreload" in sys.argv  # as static-i18n decides
+    # Known to each process forked: which languages are built meanwhile, and where.
+    state.side_by_side = {lang: os.getpid() if lang == default else 0 for lang in languages}
     for lang in languages:
         if lang != default:
             for handoff in state.handoffs.values():
@@ -85,6 +90,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
                 logger="mkdocs",
                 dropped_prefixes=NESTED_BUILD_LINES,
             )
+            state.side_by_side[lang] = _workers[lang].pid
     if _workers:
         i18n_plugin_module.build = _build_or_join  # type: ignore[attr-defined]
         log.info(f"Languages built in parallel processes: {', '.join(_workers)}")

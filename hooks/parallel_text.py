@@ -12,12 +12,24 @@ What pairs and how is :mod:`hooks.core.parallel_text`; the markup is
 - At the start of the build, each translation is paired with its original; where they stop
   pairing, a warning names both files and the line of the first unpaired block (so
   ``--strict`` stops).
+- Each version's Markdown is converted once per build, for its own page; both parallel
+  pages show that HTML. The other language's comes from its build: from this process when
+  it was built first, else from the file its process writes once its Markdown is rendered
+  (hooks/parallel.py builds the languages side by side). Where there is none (that language
+  built after this one, or not this page under `make serve --dirty`), or its source has
+  changed since, the version's Markdown is converted here, to the same HTML.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import logging
+import os
 import posixpath
+import shutil
+import tempfile
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -69,6 +81,20 @@ _pages: dict[str, tuple[Post, Post]] = {}  # this language's parallel page path 
 # page shows it again instead of converting its Markdown a second time. Post path -> HTML.
 _post_html: dict[str, str] = {}
 _shown: set[str] = set()  # this language's posts that have a parallel page
+# Digest of the source each of _post_html was rendered from (the other languages' builds
+# tell by it whether that HTML is still their version's).
+_post_digests: dict[str, str] = {}
+# The other languages' posts' HTML from their own builds: language -> post path -> (digest
+# of its source, HTML). From this process's earlier language, or read from _exchange.
+_handed: dict[str, dict[str, tuple[str, str]]] = {}
+# This build's folder where each language's process writes its posts' HTML (side by side).
+_exchange: Path | None = None
+_waiting = False  # while this process renders its language's pages (not after, in hooks/quick.py)
+_building = ""  # the language this process is building
+_published = False  # its posts' HTML handed on (or its build failed: an empty file)
+WAIT = 120.0  # seconds a language's HTML is waited for, at most, before converting here
+_page_urls: dict[str, frozenset[str]] = {}  # language -> its pages' site URLs
+_versions = {"handed": 0, "converted": 0}  # other languages' versions shown, by their origin
 
 
 # Which posts get a parallel page, and where: pure, shared with hooks/core/dependents.py.
@@ -84,7 +110,11 @@ def on_pre_build(config: MkDocsConfig) -> None:
     """Pair every readable translation with its original, once per build."""
     if state.inside_i18n_build(config):
         return  # the pairing is checked once, for every language
+    global _exchange
     _converters.clear()
+    _handed.clear()
+    _remove_exchange()
+    _exchange = Path(tempfile.mkdtemp(prefix="parallel-text-"))
     content = state.site().content
     with state.timed("parallel text"):
         for lang in content.languages:
@@ -111,11 +141,16 @@ def on_pre_build(config: MkDocsConfig) -> None:
 
 @event_priority(-110)  # after static-i18n (-100) has chosen this language's files
 def on_files(files: Files, config: MkDocsConfig) -> Files:
+    global _building, _published, _waiting
     content = state.site().content
     lang = state.current_language(config)
+    _building, _published, _waiting = lang, False, True
     _pages.clear()
     _post_html.clear()
+    _post_digests.clear()
     _shown.clear()
+    _page_urls.clear()
+    _versions.update(handed=0, converted=0)
     for post in content.posts.get(lang, {}).values():
         other = partner(content, post)
         if other is None:
@@ -138,13 +173,99 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     rel_path = state.page_rel_path(page)
     if rel_path in _shown and state.page_language(page) == state.current_language(config):
         _post_html[rel_path] = html
+        _post_digests[rel_path] = _digest(page.file.content_string)
     return html
 
 
+def _digest(text: str) -> str:
+    return hashlib.blake2b(text.removeprefix("\ufeff").encode("utf-8"), digest_size=16).hexdigest()
+
+
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    """Every page's Markdown of this language is rendered by now: its posts' HTML handed on
+    to the other languages' parallel pages."""
     global _env
     _env = env
+    with state.timed("parallel text"):
+        _publish({path: (_post_digests[path], html) for path, html in _post_html.items()})
     return env
+
+
+def _publish(posts: dict[str, tuple[str, str]]) -> None:
+    global _published
+    if _published:
+        return
+    _published = True
+    _handed[_building] = posts  # for a language built after this one, in this process
+    if _exchange is not None and _building in state.side_by_side:
+        written = _exchange / f"{_building}.json.part"
+        written.write_text(json.dumps(posts), encoding="utf-8")
+        os.replace(written, _exchange / f"{_building}.json")  # whole, or not there
+
+
+def on_build_error(error: Exception) -> None:
+    """The other languages' processes wait for this one's HTML no longer."""
+    if _exchange is not None and _exchange.is_dir():
+        _publish({})
+
+
+@event_priority(2000)  # this language's pages are written (before hooks/quick.py forks)
+def on_post_build(config: MkDocsConfig) -> None:
+    global _waiting
+    _waiting = False  # nothing more to wait for in this process
+    if _versions["handed"] or _versions["converted"]:
+        log.debug(
+            f"Parallel text ({_building}): other languages' versions shown from their own "
+            f"build {_versions['handed']}, converted here {_versions['converted']}"
+        )
+
+
+def on_shutdown() -> None:
+    _remove_exchange()
+
+
+def _remove_exchange() -> None:
+    global _exchange
+    if _exchange is not None and not state.worker:  # (the process that made it removes it)
+        shutil.rmtree(_exchange, ignore_errors=True)
+    _exchange = None
+
+
+def _handed_html(lang: str) -> dict[str, tuple[str, str]]:
+    """``lang``'s posts' HTML from its own build, once it is there (waited for while its
+    process renders its Markdown); empty when there is none."""
+    found = _handed.get(lang)
+    if found is not None:
+        return found
+    found = {}
+    if _waiting and _exchange is not None and lang in state.side_by_side:
+        path, started = _exchange / f"{lang}.json", time.monotonic()
+        while not path.exists():
+            if not _alive(state.side_by_side[lang]) or time.monotonic() - started > WAIT:
+                break
+            time.sleep(0.005)
+        if path.exists():
+            written = json.loads(path.read_text(encoding="utf-8"))
+            found = {key: (digest, html) for key, (digest, html) in written.items()}
+    _handed[lang] = found
+    return found
+
+
+def _alive(pid: int) -> bool:
+    """Whether the process ``pid`` still runs (0: not known here, so assumed)."""
+    if pid == 0:
+        return True
+    try:  # a child of this process: still waited for by hooks/parallel.py, so not reaped
+        return os.waitid(os.P_PID, pid, os.WEXITED | os.WNOHANG | os.WNOWAIT) is None
+    except ChildProcessError:
+        pass
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        pass
+    return True
 
 
 @event_priority(-60)  # after hooks/blog.py (-50) has pointed the switcher at translations
@@ -215,20 +336,32 @@ def _switch(own: Post, other: Post, page_url: str, parallel: bool) -> dict[str, 
 
 
 def _render(config: MkDocsConfig, post: Post) -> _Rendered:
-    """``post``'s HTML split into blocks: its page's, when that page is in this build;
-    else its Markdown rendered with the site's extensions (in the language of the page
-    showing it: the headings' tooltip). Each is shown by one parallel page per language."""
+    """``post``'s HTML split into blocks: its page's, when that page is in this build or
+    its language's build handed it on, rendered from the same source; else its Markdown
+    rendered with the site's extensions (in the language of the page showing it: the
+    headings' tooltip). Each is shown by one parallel page per language."""
     page_lang = state.current_language(config)
-    html = _post_html.get(post.rel_path) if post.lang == page_lang else None
-    if html is not None:  # its page was rendered in this build: the same HTML, reused
-        default = state.site().default_language
-        return _split(config, post, html, url_of(post.rel_path, post.lang, default))
+    default = state.site().default_language
+    page_url = url_of(post.rel_path, post.lang, default)
+    if post.lang == page_lang:
+        html = _post_html.get(post.rel_path)
+        if html is not None:  # its page was rendered in this build: the same HTML, reused
+            return _split(config, post, html, page_url)
+    text = _source(config, post).read_text(encoding="utf-8")
+    if post.lang != page_lang:
+        handed = _handed_html(post.lang).get(post.rel_path)
+        if handed is not None and handed[0] == _digest(text):  # rendered from this text
+            html = pt.permalinks_retitled(
+                handed[1], t(post.lang, "toc.permalink"), t(page_lang, "toc.permalink")
+            )
+            _versions["handed"] += 1
+            return _split(config, post, html, page_url, text)
+        _versions["converted"] += 1
     converter = _converters.get(page_lang)
     if converter is None:
         converter = _converters[page_lang] = markdown.Markdown(
             extensions=config.markdown_extensions, extension_configs=config.mdx_configs
         )
-    text = _source(config, post).read_text(encoding="utf-8")
     lines = text.replace("\r\n", "\n").split("\n")
     start = pt.body_start(text)
     body = "\n".join(lines[start:])
@@ -270,7 +403,15 @@ def _fitted(html: str, post: Post, rendered: _Rendered, page_url: str, page_lang
         return url_of(target, post.lang, default) if known else None
 
     if rendered.page_url is not None:  # the post page's HTML: links already page URLs
-        rebasers = [pt.page_links_rebaser(rendered.page_url, page_url, relative_url)]
+        rebasers = [
+            pt.page_links_rebaser(
+                rendered.page_url,
+                page_url,
+                relative_url,
+                hreflang=None if post.lang == page_lang else post.lang,
+                is_page=_page_urls_of(post.lang).__contains__,
+            )
+        ]
     else:
         rebasers = [
             pt.links_rebaser(
@@ -288,6 +429,17 @@ def _fitted(html: str, post: Post, rendered: _Rendered, page_url: str, page_lang
     # prefixed (Python-Markdown's HTML of the post's own Markdown, as on the post page).
     html = pt.rewrite_attributes(html, *rebasers, pt.id_prefixer(f"{post.lang}-"))
     return Markup(html)  # noqa: S704
+
+
+def _page_urls_of(lang: str) -> frozenset[str]:
+    """The site URLs of ``lang``'s pages (those a ``.md`` link of its posts resolves to)."""
+    urls = _page_urls.get(lang)
+    if urls is None:
+        content = state.site().content
+        paths = content.path_keys.get(lang, {})
+        urls = frozenset(url_of(path, lang, content.default_language) for path in paths)
+        _page_urls[lang] = urls
+    return urls
 
 
 def _view(config: MkDocsConfig, page_url: str, own: Post, other: Post) -> dict[str, Any]:

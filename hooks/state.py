@@ -38,6 +38,9 @@ timings: dict[str, float] = {}  # seconds spent per area of the hooks in this bu
 serving = False  # set by hooks/blog.py's on_startup: `mkdocs serve` previews drafts
 command = ""  # the MkDocs command running: "build", "serve", "gh-deploy" ("" when unknown)
 worker = False  # True in a forked process building one language (hooks/parallel.py)
+# The languages this build builds side by side, each in its own process (hooks/parallel.py),
+# with that process's id (0 where this process does not know it): set before they are forked.
+side_by_side: dict[str, int] = {}
 # Set by hooks/incremental.py under `mkdocs serve --dirty`: unchanged files are not parsed again.
 parse_cache: ParseCache | None = None
 

@@ -9,7 +9,16 @@ from pathlib import Path
 
 import pytest
 
-from tests.support import SECTION_PAGES, Build, fixture_site, post, run_mkdocs, text_of
+from hooks.parallel import usable_cores
+from tests.support import (
+    SECTION_PAGES,
+    Build,
+    assert_same_site,
+    fixture_site,
+    post,
+    run_mkdocs,
+    text_of,
+)
 
 HOSTILE = '\\"><script>alert(1)</script>'
 
@@ -295,3 +304,49 @@ def test_pagefind_indexes_each_text_once(real_site: Build) -> None:
             rel = path.relative_to(real_site.site).as_posix()
             marked["en" if rel.startswith("en/") else "es"] += 1
     assert counts == marked
+
+
+def test_each_version_is_converted_once_and_its_view_is_the_same_either_way(
+    tmp_path: Path,
+) -> None:
+    """Side by side (hooks/parallel.py), each language's build hands its posts' HTML to the
+    other's parallel pages: no version is converted twice. One after another, the first
+    language converts the second's versions itself. Either way the same pages: links to
+    pages and posts (marked with the other language's hreflang), anchors, footnotes,
+    srcset, the headings' permalinks titled in the page's language."""
+    config = make_site(tmp_path / "source")
+    for lang, written, added in (
+        ("es", "(../fuentes.md).", "(../fuentes.md) y [otro](imagen.md#un-punto)."),
+        ("en", "(../sources.md).", "(../sources.md) and [another](imagen.md)."),
+    ):
+        path = config.parent / "docs" / lang / "posts" / "par.md"
+        path.write_text(path.read_text(encoding="utf-8").replace(written, added), "utf-8")
+    side_by_side = run_mkdocs(config, tmp_path / "two", strict=False, verbose=True)
+    one_process = run_mkdocs(
+        config, tmp_path / "one", strict=False, verbose=True, env={"PARALLEL_LANGUAGES": "off"}
+    )
+    for build in (side_by_side, one_process):
+        assert build.returncode == 0, build.output[-3000:]
+    assert assert_same_site(side_by_side.site, one_process.site) > 20
+
+    def origins(build: Build, lang: str) -> str:
+        lines = [line for line in build.output.splitlines() if f"Parallel text ({lang}):" in line]
+        assert len(lines) == 1, build.output[-3000:]
+        return lines[0].split("versions shown ", 1)[1]
+
+    shown = len(list((tmp_path / "one" / "posts").glob("*/paralelo/index.html")))
+    assert shown == 4
+    assert origins(one_process, "es") == f"from their own build 0, converted here {shown}"
+    assert origins(one_process, "en") == f"from their own build {shown}, converted here 0"
+    if usable_cores() >= 2:
+        for lang in ("es", "en"):
+            assert origins(side_by_side, lang) == f"from their own build {shown}, converted here 0"
+    view = one_process.page("posts/par/paralelo/")
+    english = [
+        a.attributes
+        for a in view.css("a[hreflang=en]")
+        if "md-select__link" not in (a.attributes.get("class") or "")
+    ]
+    assert {a["href"] for a in english} >= {"../../../en/sources/", "../../../en/posts/imagen/"}
+    titles = {a.attributes.get("title") for a in view.css("a.headerlink")}
+    assert titles == {"Enlace permanente"}

@@ -604,9 +604,13 @@ def _shorthand_matches(written: str, rendered: str) -> bool:
         kinds = ("issues", "pull", "pulls", "discussions", "merge_requests")
     if len(segments) < 3 or segments[-1] != last or segments[-2] not in kinds:
         return False
-    repo = repo.rpartition(":")[2].lower()  # (the provider is the link's host)
+    provider, _, repo = repo.lower().rpartition(":")  # (the provider is the link's host)
     owner_and_repo = "/".join(segments[-4:-2]).lower()
-    return not repo or owner_and_repo == repo or owner_and_repo.endswith("/" + repo)
+    if not repo or owner_and_repo == repo or owner_and_repo.endswith("/" + repo):
+        return True
+    # mdx_gh_links knows 'user/repo#12' and '#12' only: in 'RTD#1480' the word is text, and
+    # '#1480' an issue of the site's own repository.
+    return kinds[0] == "issues" and "#" in written and not provider and "/" not in repo
 
 
 def same_target(written: str, rendered: str) -> bool:

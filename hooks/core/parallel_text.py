@@ -530,20 +530,27 @@ def links_rebaser(
 
 
 def page_links_rebaser(
-    from_url: str, page_url: str, relative: Callable[[str, str], str]
+    from_url: str,
+    page_url: str,
+    relative: Callable[[str, str], str],
+    hreflang: str | None = None,
+    is_page: Callable[[str], bool] | None = None,
 ) -> Rewrite:
     """Relative links of HTML rendered for the page at site URL ``from_url`` (where MkDocs
     has already turned ``.md`` targets into page URLs) made to work from the page at
-    ``page_url`` in the same language: what :func:`links_rebaser` gives for the Markdown's
-    own HTML, srcset candidates included. A ``.md`` target MkDocs could not resolve stays
-    as written, as there."""
+    ``page_url``: what :func:`links_rebaser` gives for the Markdown's own HTML, srcset
+    candidates included. A ``.md`` target MkDocs could not resolve stays as written, as
+    there. ``hreflang``: added to links to pages (``is_page`` of their site URL, without
+    query or fragment), when the HTML is shown on a page in another language."""
     rebase = _page_rebaser(from_url, page_url, relative)
     rebase_srcset = srcset_rebaser(from_url, page_url, relative)
 
     def rebased(name: str, value: str) -> tuple[str, str] | None:
-        if name in _LINKS:
-            return rebase(value), ""
-        return rebase_srcset(name, value)
+        if name not in _LINKS:
+            return rebase_srcset(name, value)
+        target, written = rebase(value)
+        marked = hreflang and is_page and name == "href" and target is not None
+        return written, f' hreflang="{hreflang}"' if marked and is_page(target) else ""
 
     return rebased
 
@@ -558,10 +565,10 @@ def srcset_rebaser(from_url: str, page_url: str, relative: Callable[[str, str], 
         if name != "srcset":
             return None
         candidates = srcset_candidates(html_module.unescape(value))
-        if all(rebase(url) == url for url, _ in candidates):
+        if all(rebase(url)[1] == url for url, _ in candidates):
             return None  # nothing relative: as written
         value = ", ".join(
-            f"{rebase(url)} {descriptors}".rstrip() for url, descriptors in candidates
+            f"{rebase(url)[1]} {descriptors}".rstrip() for url, descriptors in candidates
         )
         return html_module.escape(value), ""  # (quotes too: the value may be in either)
 
@@ -570,21 +577,37 @@ def srcset_rebaser(from_url: str, page_url: str, relative: Callable[[str, str], 
 
 def _page_rebaser(
     from_url: str, page_url: str, relative: Callable[[str, str], str]
-) -> Callable[[str], str]:
-    """A relative URL from the page at ``from_url`` as it must be written on ``page_url``
-    (what is not relative, or an unresolved ``.md`` target, stays as written)."""
+) -> Callable[[str], tuple[str | None, str]]:
+    """(the site URL it leads to, without query or fragment; how it must be written on
+    ``page_url``) of a URL written on the page at ``from_url``. What is not relative, or
+    an unresolved ``.md`` target, leads to None and stays as written."""
     base = from_url if from_url.endswith("/") or not from_url else posixpath.dirname(from_url)
 
-    def rebase(value: str) -> str:
+    def rebase(value: str) -> tuple[str | None, str]:
         parts = _relative_parts(value)
         if parts is None or not parts[0] or parts[0].endswith(".md"):
-            return value
+            return None, value
         path, rest = parts
         target = posixpath.normpath(posixpath.join(base, path))
         target = "" if target == "." else target + ("/" if path.endswith("/") else "")
-        return relative(target, page_url) + rest
+        return target, relative(target, page_url) + rest
 
     return rebase
+
+
+_HEADER_LINK = re.compile(r'(<a class="headerlink" href="#[^"<>]*" title=")([^"<>]*)(")')
+
+
+def permalinks_retitled(html: str, title: str, new_title: str) -> str:
+    """``html`` with the headings' permalinks that the toc extension titled ``title``
+    (its HTML, escaped) titled ``new_title``: a version rendered for its own language's
+    page, shown on a page in another language, where the tooltip is in that page's."""
+    old, new = html_module.escape(title), html_module.escape(new_title)
+
+    def retitled(match: re.Match[str]) -> str:
+        return match.group(1) + new + match.group(3) if match.group(2) == old else match.group(0)
+
+    return _HEADER_LINK.sub(retitled, html)
 
 
 # ---------------------------------------------------------------------------------------

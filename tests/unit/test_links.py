@@ -174,6 +174,11 @@ def test_magiclink_commit_discussion_and_provider_shorthands() -> None:
     written = {link.url: link for link in scan(text)}
     assert matches(written["backrefs!4"], "https://github.com/facelessuser/backrefs/pull/4")
     assert not matches(written["backrefs!4"], "https://github.com/facelessuser/wcmatch/pull/4")
+    # mdx_gh_links (MkDocs' docs) makes 'RTD#1480' the text 'RTD' and its own issue '#1480'.
+    written = {link.url: link for link in scan("Fixed (#721 and RTD#1480).\n")}
+    assert matches(written["RTD#1480"], "https://github.com/mkdocs/mkdocs/issues/1480")
+    assert not matches(written["RTD#1480"], "https://github.com/mkdocs/mkdocs/issues/148")
+    written = {link.url: link for link in scan(text)}
     gitlab = "https://gitlab.com/pycqa/infrastructure/-/merge_requests/1"
     assert matches(written["gitlab:pycqa/infrastructure!1"], gitlab)
     at = written[f"facelessuser/backrefs@{sha}"]
