@@ -725,9 +725,20 @@ def main(argv: list[str] | None = None) -> int:
     build_failed = False
     with tempfile.TemporaryDirectory(prefix="linkcheck-") as temporary:
         if site_arg is None:
-            config, site, error = build_and_collect(
-                config_file, args.strict, Path(temporary) / "site"
-            )
+            from mkdocs.exceptions import Abort, ConfigurationError
+
+            try:
+                config, site, error = build_and_collect(
+                    config_file, args.strict, Path(temporary) / "site"
+                )
+            except (Abort, ConfigurationError) as abort:  # the config did not load
+                paths = build_log.Paths(str(config_file.parent), "docs")
+                problems, crash = build_log.problems_and_crash(log_handler.text(), paths)
+                for text in build_log.render(problems, crash):
+                    print(text)
+                shown = _display(config_file, Path.cwd())
+                print(f"{shown}: MkDocs could not load this configuration ({abort}).")
+                return 1
             # Every warning and error whole (the nav warning's page list too), a crash's
             # traceback, paths relative to the project (hooks/core/build_log.py); a build
             # with hundreds of them shows the first and a summary of the rest.

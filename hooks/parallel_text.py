@@ -348,24 +348,25 @@ def _render(config: MkDocsConfig, post: Post) -> _Rendered:
         if html is not None:  # its page was rendered in this build: the same HTML, reused
             return _split(config, post, html, page_url)
     text = _source(config, post).read_text(encoding="utf-8")
-    if post.lang != page_lang:
-        handed = _handed_html(post.lang).get(post.rel_path)
-        if handed is not None and handed[0] == _digest(text):  # rendered from this text
-            html = pt.permalinks_retitled(
-                handed[1], t(post.lang, "toc.permalink"), t(page_lang, "toc.permalink")
-            )
-            _versions["handed"] += 1
-            return _split(config, post, html, page_url, text)
-        _versions["converted"] += 1
-    converter = _converters.get(page_lang)
-    if converter is None:
-        converter = _converters[page_lang] = markdown.Markdown(
-            extensions=config.markdown_extensions, extension_configs=config.mdx_configs
-        )
     lines = text.replace("\r\n", "\n").split("\n")
     start = pt.body_start(text)
     body = "\n".join(lines[start:])
-    html = converter.reset().convert(body)
+    handed = _handed_html(post.lang).get(post.rel_path) if post.lang != page_lang else None
+    from_its_page = handed is not None and handed[0] == _digest(text)  # made from this text
+    if handed is not None and from_its_page:
+        html = pt.permalinks_retitled(
+            handed[1], t(post.lang, "toc.permalink"), t(page_lang, "toc.permalink")
+        )
+        _versions["handed"] += 1
+    else:
+        if post.lang != page_lang:
+            _versions["converted"] += 1
+        converter = _converters.get(page_lang)
+        if converter is None:
+            converter = _converters[page_lang] = markdown.Markdown(
+                extensions=config.markdown_extensions, extension_configs=config.mdx_configs
+            )
+        html = converter.reset().convert(body)
     if state.command == "serve":
         # Under `mkdocs serve` this language's pages are written before the other one's are
         # checked (hooks/safety.py): refused here, before this page is written. (`make
@@ -373,7 +374,7 @@ def _render(config: MkDocsConfig, post: Post) -> _Rendered:
         problems = problems_in(html, body, post.path, start + 1, state.settings.allow_scripts)
         if problems:
             state.fail(problems)
-    return _split(config, post, html, None, text)
+    return _split(config, post, html, page_url if from_its_page else None, text)
 
 
 def _split(

@@ -722,3 +722,27 @@ def test_an_already_built_site_maps_a_doubled_page_to_the_file_it_shows(tmp_path
         ("docs/a/index.md", 0, 0, "page-overwritten"),
         ("docs/a/index.md", 3, 12, "unrewritten-md-link"),
     ], output
+
+
+@pytest.mark.parametrize(
+    ("config", "says"),
+    [
+        ("site_name: x\nplugins:\n  - no-such-plugin\n", 'The "no-such-plugin" plugin is not'),
+        ("site_name: [x\n", "error parsing the configuration file"),
+        (None, "does not exist"),
+    ],
+    ids=["missing plugin", "broken YAML", "no such file"],
+)
+def test_a_config_that_does_not_load_is_said_so(
+    tmp_path: Path, config: str | None, says: str
+) -> None:
+    """Not a silent status 1: MkDocs' reason, and the file."""
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "index.md").write_text("# A\n", encoding="utf-8")
+    if config is not None:
+        (tmp_path / "mkdocs.yml").write_text(config, encoding="utf-8")
+    done = run_module("hooks.links", str(tmp_path / "mkdocs.yml"), cwd=tmp_path)
+    assert done.returncode == 1
+    assert says in done.stdout
+    assert "MkDocs could not load this configuration" in done.stdout
+    assert "Traceback" not in done.stdout + done.stderr
