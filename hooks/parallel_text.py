@@ -89,12 +89,12 @@ _post_digests: dict[str, str] = {}
 _handed: dict[str, dict[str, tuple[str, str]]] = {}
 # This build's folder where each language's process writes its posts' HTML (side by side).
 _exchange: Path | None = None
-_waiting = False  # while this process renders its language's pages (not after, in hooks/quick.py)
 _building = ""  # the language this process is building
 _published = False  # its posts' HTML handed on (or its build failed: an empty file)
 WAIT = 120.0  # seconds a language's HTML is waited for, at most, before converting here
 _page_urls: dict[str, frozenset[str]] = {}  # language -> its pages' site URLs
-_versions = {"handed": 0, "converted": 0}  # other languages' versions shown, by their origin
+# Language -> how many other languages' versions its parallel pages showed, by origin.
+_versions: dict[str, dict[str, int]] = {}
 
 
 # Which posts get a parallel page, and where: pure, shared with hooks/core/dependents.py.
@@ -141,16 +141,16 @@ def on_pre_build(config: MkDocsConfig) -> None:
 
 @event_priority(-110)  # after static-i18n (-100) has chosen this language's files
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    global _building, _published, _waiting
+    global _building, _published
     content = state.site().content
     lang = state.current_language(config)
-    _building, _published, _waiting = lang, False, True
+    _building, _published = lang, False
     _pages.clear()
     _post_html.clear()
     _post_digests.clear()
     _shown.clear()
     _page_urls.clear()
-    _versions.update(handed=0, converted=0)
+    _versions[lang] = {"handed": 0, "converted": 0}
     for post in content.posts.get(lang, {}).values():
         other = partner(content, post)
         if other is None:
@@ -207,17 +207,23 @@ def on_build_error(error: Exception) -> None:
     """The other languages' processes wait for this one's HTML no longer."""
     if _exchange is not None and _exchange.is_dir():
         _publish({})
+    _remove_exchange()
 
 
-@event_priority(2000)  # this language's pages are written (before hooks/quick.py forks)
+@event_priority(-2000)  # after static-i18n (-100) and hooks/parallel.py (-1000)
 def on_post_build(config: MkDocsConfig) -> None:
-    global _waiting
-    _waiting = False  # nothing more to wait for in this process
-    if _versions["handed"] or _versions["converted"]:
-        log.debug(
-            f"Parallel text ({_building}): other languages' versions shown from their own "
-            f"build {_versions['handed']}, converted here {_versions['converted']}"
-        )
+    """A language's pages are written: where its views' other versions came from (in
+    ``--verbose``). The outer build is over, every language's pages written: the folder
+    goes."""
+    for lang, counts in sorted(_versions.items()):
+        if counts["handed"] or counts["converted"]:
+            log.debug(
+                f"Parallel text ({lang}): other languages' versions shown from their own "
+                f"build {counts['handed']}, converted here {counts['converted']}"
+            )
+    _versions.clear()
+    if not state.inside_i18n_build(config):
+        _remove_exchange()
 
 
 def on_shutdown() -> None:
@@ -238,10 +244,14 @@ def _handed_html(lang: str) -> dict[str, tuple[str, str]]:
     if found is not None:
         return found
     found = {}
-    if _waiting and _exchange is not None and lang in state.side_by_side:
+    if _exchange is not None and lang in state.side_by_side:
         path, started = _exchange / f"{lang}.json", time.monotonic()
         while not path.exists():
-            if not _alive(state.side_by_side[lang]) or time.monotonic() - started > WAIT:
+            if (
+                not _exchange.is_dir()  # the build is over (hooks/quick.py renders after it)
+                or not _alive(state.side_by_side[lang])
+                or time.monotonic() - started > WAIT
+            ):
                 break
             time.sleep(0.005)
         if path.exists():
@@ -357,10 +367,10 @@ def _render(config: MkDocsConfig, post: Post) -> _Rendered:
         html = pt.permalinks_retitled(
             handed[1], t(post.lang, "toc.permalink"), t(page_lang, "toc.permalink")
         )
-        _versions["handed"] += 1
+        _versions.setdefault(page_lang, {"handed": 0, "converted": 0})["handed"] += 1
     else:
         if post.lang != page_lang:
-            _versions["converted"] += 1
+            _versions.setdefault(page_lang, {"handed": 0, "converted": 0})["converted"] += 1
         converter = _converters.get(page_lang)
         if converter is None:
             converter = _converters[page_lang] = markdown.Markdown(

@@ -321,12 +321,21 @@ def test_each_version_is_converted_once_and_its_view_is_the_same_either_way(
     ):
         path = config.parent / "docs" / lang / "posts" / "par.md"
         path.write_text(path.read_text(encoding="utf-8").replace(written, added), "utf-8")
-    side_by_side = run_mkdocs(config, tmp_path / "two", strict=False, verbose=True)
+    temporary = tmp_path / "tmp"  # where the languages' processes hand their HTML over
+    temporary.mkdir()
+    side_by_side = run_mkdocs(
+        config, tmp_path / "two", strict=False, verbose=True, env={"TMPDIR": str(temporary)}
+    )
     one_process = run_mkdocs(
-        config, tmp_path / "one", strict=False, verbose=True, env={"PARALLEL_LANGUAGES": "off"}
+        config,
+        tmp_path / "one",
+        strict=False,
+        verbose=True,
+        env={"PARALLEL_LANGUAGES": "off", "TMPDIR": str(temporary)},
     )
     for build in (side_by_side, one_process):
         assert build.returncode == 0, build.output[-3000:]
+    assert not list(temporary.iterdir())  # nothing left behind
     assert assert_same_site(side_by_side.site, one_process.site) > 20
 
     def origins(build: Build, lang: str) -> str:
