@@ -22,6 +22,7 @@ What pairs and how is :mod:`hooks.core.parallel_text`; the markup is
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import logging
@@ -114,7 +115,10 @@ def on_pre_build(config: MkDocsConfig) -> None:
     _converters.clear()
     _handed.clear()
     _remove_exchange()
-    _exchange = Path(tempfile.mkdtemp(prefix="parallel-text-"))
+    try:
+        _exchange = Path(tempfile.mkdtemp(prefix="parallel-text-"))
+    except OSError as error:  # no temporary folder: each view converts its other version
+        log.debug(f"Parallel text: no folder to hand the HTML over ({error})")
     content = state.site().content
     with state.timed("parallel text"):
         for lang in content.languages:
@@ -198,9 +202,17 @@ def _publish(posts: dict[str, tuple[str, str]]) -> None:
     _published = True
     _handed[_building] = posts  # for a language built after this one, in this process
     if _exchange is not None and _building in state.side_by_side:
+        final = _exchange / f"{_building}.json"
         written = _exchange / f"{_building}.json.part"
-        written.write_text(json.dumps(posts), encoding="utf-8")
-        os.replace(written, _exchange / f"{_building}.json")  # whole, or not there
+        try:
+            written.write_text(json.dumps(posts), encoding="utf-8")
+            os.replace(written, final)  # whole, or not there
+        except OSError as error:  # (a full disk): an empty file, read as nothing handed
+            log.debug(f"Parallel text: the {_building} HTML not handed over ({error})")
+            with contextlib.suppress(OSError):
+                written.unlink(missing_ok=True)
+            with contextlib.suppress(OSError):
+                final.touch()
 
 
 def on_build_error(error: Exception) -> None:
@@ -254,9 +266,11 @@ def _handed_html(lang: str) -> dict[str, tuple[str, str]]:
             ):
                 break
             time.sleep(0.005)
-        if path.exists():
-            written = json.loads(path.read_text(encoding="utf-8"))
-            found = {key: (digest, html) for key, (digest, html) in written.items()}
+        try:
+            written = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+        except (OSError, ValueError):  # (an empty file: it could not be written)
+            written = {}
+        found = {key: (digest, html) for key, (digest, html) in written.items()}
     _handed[lang] = found
     return found
 

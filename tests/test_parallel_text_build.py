@@ -4,6 +4,7 @@ warning naming both files when a translation does not pair, search and SEO untou
 from __future__ import annotations
 
 import json
+import time
 from collections import Counter
 from pathlib import Path
 
@@ -359,3 +360,41 @@ def test_each_version_is_converted_once_and_its_view_is_the_same_either_way(
     assert {a["href"] for a in english} >= {"../../../en/sources/", "../../../en/posts/imagen/"}
     titles = {a.attributes.get("title") for a in view.css("a.headerlink")}
     assert titles == {"Enlace permanente"}
+
+
+# Planted after the real hooks: the folder where the languages hand their HTML over takes no
+# file (as on a full disk): a directory stands where each language writes its file.
+UNWRITABLE_HOOK = """
+import sys
+
+
+def on_files(files, config):
+    for module in list(sys.modules.values()):
+        folder = getattr(module, "_exchange", None)
+        if folder is not None and hasattr(module, "_publish") and folder.is_dir():
+            for lang in ("es", "en"):
+                (folder / f"{lang}.json.part").mkdir(exist_ok=True)
+    return files
+"""
+
+
+def test_a_language_that_cannot_hand_its_html_over_is_converted_without_waiting(
+    tmp_path: Path,
+) -> None:
+    if usable_cores() < 2:
+        pytest.skip("the languages are built side by side on two cores or more")
+    hook = tmp_path / "unwritable.py"
+    hook.write_text(UNWRITABLE_HOOK, encoding="utf-8")
+    config = fixture_site(tmp_path / "source", FILES, extra_hooks=[hook])
+    plain = fixture_site(tmp_path / "plain", FILES)
+    started = time.monotonic()
+    failing = run_mkdocs(config, tmp_path / "failing", strict=False, verbose=True)
+    took = time.monotonic() - started
+    assert failing.returncode == 0, failing.output[-3000:]
+    assert took < 60, took  # not the two minutes a wait may last
+    for lang in ("es", "en"):
+        line = next(x for x in failing.output.splitlines() if f"Parallel text ({lang}):" in x)
+        assert line.endswith("from their own build 0, converted here 4"), line
+    assert "the es HTML not handed over" in failing.output
+    normal = run_mkdocs(plain, tmp_path / "normal", strict=False)
+    assert assert_same_site(failing.site, normal.site) > 20
