@@ -43,6 +43,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils.meta import get_data
 
 from hooks import state
 from hooks.core import parallel_text as pt
@@ -114,6 +115,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
     global _exchange
     _converters.clear()
     _handed.clear()
+    _versions.clear()
     _remove_exchange()
     try:
         _exchange = Path(tempfile.mkdtemp(prefix="parallel-text-"))
@@ -172,17 +174,30 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
+@event_priority(10000)  # the Markdown as MkDocs read it, before any handler changes it
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    rel_path = state.page_rel_path(page)
+    if rel_path in _shown and state.page_language(page) == state.current_language(config):
+        _post_digests[rel_path] = _digest(markdown)
+    return markdown
+
+
 @event_priority(100)  # before any hook adds to the HTML Markdown gave
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     rel_path = state.page_rel_path(page)
-    if rel_path in _shown and state.page_language(page) == state.current_language(config):
+    if rel_path in _post_digests and state.page_language(page) == state.current_language(config):
         _post_html[rel_path] = html
-        _post_digests[rel_path] = _digest(page.file.content_string)
     return html
 
 
-def _digest(text: str) -> str:
-    return hashlib.blake2b(text.removeprefix("\ufeff").encode("utf-8"), digest_size=16).hexdigest()
+def _digest(markdown: str) -> str:
+    """Of a page's Markdown as MkDocs reads it from its file (front matter taken off)."""
+    return hashlib.blake2b(markdown.encode("utf-8"), digest_size=16).hexdigest()
+
+
+def _read_as_mkdocs_does(text: str) -> str:
+    """The Markdown MkDocs reads from a file holding ``text`` (read as UTF-8, BOM and all)."""
+    return get_data(text.removeprefix("\ufeff"))[0]
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
@@ -367,16 +382,25 @@ def _render(config: MkDocsConfig, post: Post) -> _Rendered:
     page_lang = state.current_language(config)
     default = state.site().default_language
     page_url = url_of(post.rel_path, post.lang, default)
+    text = _source(config, post).read_text(encoding="utf-8")
+    digest = _digest(_read_as_mkdocs_does(text))
     if post.lang == page_lang:
         html = _post_html.get(post.rel_path)
-        if html is not None:  # its page was rendered in this build: the same HTML, reused
-            return _split(config, post, html, page_url)
-    text = _source(config, post).read_text(encoding="utf-8")
+        if (
+            html is not None
+            and _post_digests.get(post.rel_path) == digest
+            and _rendered_alike(text, post, config)
+        ):  # its page was rendered in this build, from this text: the same HTML, reused
+            return _split(config, post, html, page_url, text)
     lines = text.replace("\r\n", "\n").split("\n")
     start = pt.body_start(text)
     body = "\n".join(lines[start:])
     handed = _handed_html(post.lang).get(post.rel_path) if post.lang != page_lang else None
-    from_its_page = handed is not None and handed[0] == _digest(text)  # made from this text
+    from_its_page = (
+        handed is not None
+        and handed[0] == digest  # made from this text
+        and _rendered_alike(text, post, config)
+    )
     if handed is not None and from_its_page:
         html = pt.permalinks_retitled(
             handed[1], t(post.lang, "toc.permalink"), t(page_lang, "toc.permalink")
@@ -399,6 +423,14 @@ def _render(config: MkDocsConfig, post: Post) -> _Rendered:
         if problems:
             state.fail(problems)
     return _split(config, post, html, page_url if from_its_page else None, text)
+
+
+def _rendered_alike(text: str, post: Post, config: MkDocsConfig) -> bool:
+    """See :func:`hooks.core.parallel_text.page_html_reusable`."""
+    docs = Path(config.docs_dir)
+    return pt.page_html_reusable(
+        text, f"{post.lang}/{post.rel_path}", lambda path: (docs / path).is_file()
+    )
 
 
 def _split(

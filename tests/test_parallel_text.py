@@ -447,3 +447,31 @@ def test_a_hostile_srcset_stays_text_when_rebased() -> None:
     assert rebased == (
         '<img srcset="../../a.png 1x&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;">'
     )
+
+
+def test_page_html_is_reused_only_where_converting_gives_the_same() -> None:
+    """A view shows a version's page HTML only where converting its Markdown gives the same
+    page (else where it came from would show: one process or two, a rebuilt page or not)."""
+    files = {"assets/a.png", "es/posts/img/b.png"}
+
+    def reusable(body: str) -> bool:
+        text = f"---\ntitle: t\n---\n{body}\n"
+        return pt.page_html_reusable(text, "es/posts/este.md", files.__contains__)
+
+    assert reusable(
+        "[a](otro.md#x) [f](../fuentes.md) [m](falta.md) ![i](../../assets/a.png) "
+        "![b](img/b.png) [e](https://e.org/x) [r](/abs/) [n](#n) [mail](mailto:a@b)\n\n"
+        "A note[^1] and a [ref][r].\n\n[^1]: Its text.\n[r]: otro.md\n"
+        '![c](../../assets/a.png){ srcset="../../assets/a.png 2x" }'
+    )
+    for written_as_is in (
+        "[dir](../otro/)",  # no dot in its last part: MkDocs leaves it to the browser
+        "[q](?q=1)",
+        "![gone](img/gone.png)",  # no such file
+        "[ref][r]\n\n[r]: ../otro/",
+        '<a href="otro.md">raw</a>',  # raw HTML: MkDocs rewrites none of its links
+        "<img SRC='img/b.png'>",
+        "One line\u2028two",  # static-i18n makes it a line break before converting
+        "<!-- material/tags -->",
+    ):
+        assert not reusable(written_as_is), written_as_is

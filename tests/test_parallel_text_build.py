@@ -318,7 +318,14 @@ def test_each_version_is_converted_once_and_its_view_is_the_same_either_way(
     config = make_site(tmp_path / "source")
     for lang, written, added in (
         ("es", "(../fuentes.md).", "(../fuentes.md) y [otro](imagen.md#un-punto)."),
-        ("en", "(../sources.md).", "(../sources.md) and [another](imagen.md)."),
+        # A link MkDocs leaves as written (no dot in its last part: the browser reads it
+        # from the post's page) and a line separator static-i18n turns into a line break:
+        # this version is converted for the Spanish view in either build.
+        (
+            "en",
+            "(../sources.md).",
+            "(../sources.md) and [another](imagen.md), [again](../imagen/)\u2028too.",
+        ),
     ):
         path = config.parent / "docs" / lang / "posts" / "par.md"
         path.write_text(path.read_text(encoding="utf-8").replace(written, added), "utf-8")
@@ -349,8 +356,10 @@ def test_each_version_is_converted_once_and_its_view_is_the_same_either_way(
     assert origins(one_process, "es") == f"from their own build 0, converted here {shown}"
     assert origins(one_process, "en") == f"from their own build {shown}, converted here 0"
     if usable_cores() >= 2:
-        for lang in ("es", "en"):
-            assert origins(side_by_side, lang) == f"from their own build {shown}, converted here 0"
+        # The English "par" (above) and "imagen" (its image's path leaves the docs folder,
+        # so MkDocs leaves it as written) are converted; every other version is handed over.
+        assert origins(side_by_side, "es") == "from their own build 2, converted here 2"
+        assert origins(side_by_side, "en") == f"from their own build {shown}, converted here 0"
     view = one_process.page("posts/par/paralelo/")
     english = [
         a.attributes
