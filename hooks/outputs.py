@@ -79,7 +79,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
     _cards.clear()
     # This language's: the order Material's tags plugin lists tags and posts in (its sort
     # options are functions of a tag alone), and the headings' "¶" tooltip (the toc
-    # extension's setting is one for all languages).
+    # extension's setting is one for all languages), and the footnotes' way back.
     model = state.site()
     lang, default = state.current_language(config), model.default_language
     listing = model.content.listed_posts(lang)
@@ -87,6 +87,9 @@ def on_pre_build(config: MkDocsConfig) -> None:
         lang, {url_of(post.rel_path, lang, default): i for i, post in enumerate(listing)}
     )
     config.mdx_configs.setdefault("toc", {})["permalink_title"] = t(lang, "toc.permalink")
+    if "footnotes" in config.markdown_extensions:  # (its "{}": the footnote's number)
+        backlink = t(lang, "footnote.backlink", number="{}")
+        config.mdx_configs.setdefault("footnotes", {})["BACKLINK_TITLE"] = backlink
 
 
 def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:

@@ -402,9 +402,7 @@ def _render(config: MkDocsConfig, post: Post) -> _Rendered:
         and _rendered_alike(text, post, config)
     )
     if handed is not None and from_its_page:
-        html = pt.permalinks_retitled(
-            handed[1], t(post.lang, "toc.permalink"), t(page_lang, "toc.permalink")
-        )
+        html = pt.titles_in_language(handed[1], _tooltips(post.lang), _tooltips(page_lang))
         _versions.setdefault(page_lang, {"handed": 0, "converted": 0})["handed"] += 1
     else:
         if post.lang != page_lang:
@@ -486,6 +484,14 @@ def _fitted(html: str, post: Post, rendered: _Rendered, page_url: str, page_lang
     # prefixed (Python-Markdown's HTML of the post's own Markdown, as on the post page).
     html = pt.rewrite_attributes(html, *rebasers, pt.id_prefixer(f"{post.lang}-"))
     return Markup(html)  # noqa: S704
+
+
+def _tooltips(lang: str) -> dict[str, str]:
+    """The extensions' titles in ``lang`` (hooks/outputs.py sets them per language)."""
+    return {
+        "toc.permalink": t(lang, "toc.permalink"),
+        "footnote.backlink": t(lang, "footnote.backlink", number="{}"),
+    }
 
 
 def _page_urls_of(lang: str) -> frozenset[str]:

@@ -475,3 +475,18 @@ def test_page_html_is_reused_only_where_converting_gives_the_same() -> None:
         "<!-- material/tags -->",
     ):
         assert not reusable(written_as_is), written_as_is
+
+
+def test_a_versions_tooltips_are_given_in_the_language_of_the_page_showing_it() -> None:
+    own = {"toc.permalink": "Permanent link", "footnote.backlink": "Jump back to note {} here"}
+    page = {"toc.permalink": "Enlace permanente", "footnote.backlink": "Volver a la nota {}"}
+    html = (
+        '<h2 id="a">A<a class="headerlink" href="#a" title="Permanent link">¶</a></h2>'
+        '<a class="footnote-backref" href="#fnref:12" title="Jump back to note 12 here">↩</a>'
+        '<a title="Permanent link" href="#a">an author\'s own link keeps its title</a>'
+    )
+    assert pt.titles_in_language(html, own, page) == (
+        '<h2 id="a">A<a class="headerlink" href="#a" title="Enlace permanente">¶</a></h2>'
+        '<a class="footnote-backref" href="#fnref:12" title="Volver a la nota 12">↩</a>'
+        '<a title="Permanent link" href="#a">an author\'s own link keeps its title</a>'
+    )

@@ -369,6 +369,16 @@ def test_each_version_is_converted_once_and_its_view_is_the_same_either_way(
     assert {a["href"] for a in english} >= {"../../../en/sources/", "../../../en/posts/imagen/"}
     titles = {a.attributes.get("title") for a in view.css("a.headerlink")}
     assert titles == {"Enlace permanente"}
+    # The footnotes' way back is in the page's language too, on the view and on each post.
+    back = {a.attributes.get("title") for a in view.css("a.footnote-backref")}
+    assert back == {"Volver a la nota 1 en el texto"}
+    for page, title in (
+        ("posts/par/", "Volver a la nota 1 en el texto"),
+        ("en/posts/par/", "Jump back to footnote 1 in the text"),
+    ):
+        assert {
+            a.attributes.get("title") for a in one_process.page(page).css("a.footnote-backref")
+        } == {title}
 
 
 # Planted after the real hooks: the folder where the languages hand their HTML over takes no

@@ -24,7 +24,7 @@ import functools
 import html as html_module
 import posixpath
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 from urllib.parse import unquote, urlsplit
@@ -596,19 +596,27 @@ def _page_rebaser(
     return rebase
 
 
-_HEADER_LINK = re.compile(r'(<a class="headerlink" href="#[^"<>]*" title=")([^"<>]*)(")')
+def titles_in_language(html: str, own: Mapping[str, str], page: Mapping[str, str]) -> str:
+    """``html`` with the titles the extensions gave its headings' permalinks and its
+    footnotes' way back (``own``: those titles in its language, "{}" for a footnote's
+    number) given in ``page``'s instead: a version rendered for its own language's page,
+    shown on a page in another language, where such tooltips are in that page's."""
+    for key, opening in _TITLED.items():
+        written = re.escape(html_module.escape(own[key])).replace(r"\{\}", r"(?P<number>\d+)")
+        shown = html_module.escape(page[key])
+
+        def retitled(match: re.Match[str], shown: str = shown) -> str:
+            return f'{match[1]}{shown.replace("{}", match.groupdict().get("number") or "")}"'
+
+        html = re.sub(f'({opening} title="){written}"', retitled, html)
+    return html
 
 
-def permalinks_retitled(html: str, title: str, new_title: str) -> str:
-    """``html`` with the headings' permalinks that the toc extension titled ``title``
-    (its HTML, escaped) titled ``new_title``: a version rendered for its own language's
-    page, shown on a page in another language, where the tooltip is in that page's."""
-    old, new = html_module.escape(title), html_module.escape(new_title)
-
-    def retitled(match: re.Match[str]) -> str:
-        return match.group(1) + new + match.group(3) if match.group(2) == old else match.group(0)
-
-    return _HEADER_LINK.sub(retitled, html)
+# What the toc and footnotes extensions write before such a title.
+_TITLED = {
+    "toc.permalink": r'<a class="headerlink" href="#[^"<>]*"',
+    "footnote.backlink": r'<a class="footnote-backref" href="#[^"<>]*"',
+}
 
 
 # Characters str.splitlines() breaks a line at, besides "\n" and "\r": static-i18n rejoins a

@@ -122,6 +122,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "lang.es": "español",
         "lang.en": "inglés",
         "toc.permalink": "Enlace permanente",
+        "footnote.backlink": "Volver a la nota {number} en el texto",
         "footer.made_with": "Hecho con {generator}",
     },
     "en": {
@@ -238,6 +239,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "lang.es": "Spanish",
         "lang.en": "English",
         "toc.permalink": "Permanent link",
+        "footnote.backlink": "Jump back to footnote {number} in the text",
         "footer.made_with": "Made with {generator}",
     },
 }
