@@ -22,15 +22,10 @@ What pairs and how is :mod:`hooks.core.parallel_text`; the markup is
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
-import json
 import logging
-import os
 import posixpath
-import shutil
-import tempfile
-import time
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -48,6 +43,8 @@ from mkdocs.utils.meta import get_data
 from hooks import state
 from hooks.core import parallel_text as pt
 from hooks.core import views
+from hooks.core.exchange import Exchange
+from hooks.core.forked import alive
 from hooks.core.links_extract import COPIES_END, COPIES_START
 from hooks.core.posts import Post
 from hooks.core.search import language_root
@@ -83,20 +80,20 @@ _pages: dict[str, tuple[Post, Post]] = {}  # this language's parallel page path 
 # page shows it again instead of converting its Markdown a second time. Post path -> HTML.
 _post_html: dict[str, str] = {}
 _shown: set[str] = set()  # this language's posts that have a parallel page
-# Digest of the source each of _post_html was rendered from (the other languages' builds
-# tell by it whether that HTML is still their version's).
+# Digest of the Markdown each of _post_html was rendered from (the other languages' builds
+# tell by it whether that HTML is still their version's), for the posts whose page HTML a
+# view may show (pt.page_html_reusable).
 _post_digests: dict[str, str] = {}
-# The other languages' posts' HTML from their own builds: language -> post path -> (digest
-# of its source, HTML). From this process's earlier language, or read from _exchange.
+# The other languages' posts' HTML from their own builds: language -> post path -> (digest,
+# HTML). From this process's earlier language, or received through _exchange.
 _handed: dict[str, dict[str, tuple[str, str]]] = {}
-# This build's folder where each language's process writes its posts' HTML (side by side).
-_exchange: Path | None = None
+_exchange: Exchange | None = None  # this build's, where the languages' processes hand it
 _building = ""  # the language this process is building
-_published = False  # its posts' HTML handed on (or its build failed: an empty file)
+_published = False  # its posts' HTML handed on (or its build failed: nothing handed)
 WAIT = 120.0  # seconds a language's HTML is waited for, at most, before converting here
 _page_urls: dict[str, frozenset[str]] = {}  # language -> its pages' site URLs
-# Language -> how many other languages' versions its parallel pages showed, by origin.
-_versions: dict[str, dict[str, int]] = {}
+# (language of the view, "handed" or "converted") -> other languages' versions shown.
+_versions: Counter[tuple[str, str]] = Counter()
 
 
 # Which posts get a parallel page, and where: pure, shared with hooks/core/dependents.py.
@@ -117,10 +114,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
     _handed.clear()
     _versions.clear()
     _remove_exchange()
-    try:
-        _exchange = Path(tempfile.mkdtemp(prefix="parallel-text-"))
-    except OSError as error:  # no temporary folder: each view converts its other version
-        log.debug(f"Parallel text: no folder to hand the HTML over ({error})")
+    _exchange = Exchange.create("parallel-text-")  # (None: each view converts the other)
     content = state.site().content
     with state.timed("parallel text"):
         for lang in content.languages:
@@ -156,7 +150,6 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     _post_digests.clear()
     _shown.clear()
     _page_urls.clear()
-    _versions[lang] = {"handed": 0, "converted": 0}
     for post in content.posts.get(lang, {}).values():
         other = partner(content, post)
         if other is None:
@@ -176,9 +169,17 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 @event_priority(10000)  # the Markdown as MkDocs read it, before any handler changes it
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """A post whose page HTML a view may show (once, here, for every view of it)."""
     rel_path = state.page_rel_path(page)
-    if rel_path in _shown and state.page_language(page) == state.current_language(config):
-        _post_digests[rel_path] = _digest(markdown)
+    lang = state.page_language(page)
+    if rel_path in _shown and lang == state.current_language(config):
+        docs = Path(config.docs_dir)
+
+        def exists(path: str) -> bool:
+            return (docs / path).is_file()
+
+        if pt.page_html_reusable(markdown, f"{lang}/{rel_path}", exists):
+            _post_digests[rel_path] = _digest(markdown)
     return markdown
 
 
@@ -216,23 +217,14 @@ def _publish(posts: dict[str, tuple[str, str]]) -> None:
         return
     _published = True
     _handed[_building] = posts  # for a language built after this one, in this process
-    if _exchange is not None and _building in state.side_by_side:
-        final = _exchange / f"{_building}.json"
-        written = _exchange / f"{_building}.json.part"
-        try:
-            written.write_text(json.dumps(posts), encoding="utf-8")
-            os.replace(written, final)  # whole, or not there
-        except OSError as error:  # (a full disk): an empty file, read as nothing handed
-            log.debug(f"Parallel text: the {_building} HTML not handed over ({error})")
-            with contextlib.suppress(OSError):
-                written.unlink(missing_ok=True)
-            with contextlib.suppress(OSError):
-                final.touch()
+    shared = _exchange if _building in state.side_by_side else None
+    if shared is not None and not shared.publish(_building, posts):  # (a full disk)
+        log.debug(f"Parallel text: the {_building} HTML could not be handed over")
 
 
 def on_build_error(error: Exception) -> None:
     """The other languages' processes wait for this one's HTML no longer."""
-    if _exchange is not None and _exchange.is_dir():
+    if _exchange is not None and _exchange.folder.is_dir():
         _publish({})
     _remove_exchange()
 
@@ -242,12 +234,11 @@ def on_post_build(config: MkDocsConfig) -> None:
     """A language's pages are written: where its views' other versions came from (in
     ``--verbose``). The outer build is over, every language's pages written: the folder
     goes."""
-    for lang, counts in sorted(_versions.items()):
-        if counts["handed"] or counts["converted"]:
-            log.debug(
-                f"Parallel text ({lang}): other languages' versions shown from their own "
-                f"build {counts['handed']}, converted here {counts['converted']}"
-            )
+    for lang in sorted({lang for lang, _ in _versions}):
+        log.debug(
+            f"Parallel text ({lang}): other languages' versions shown from their own "
+            f"build {_versions[lang, 'handed']}, converted here {_versions[lang, 'converted']}"
+        )
     _versions.clear()
     if not state.inside_i18n_build(config):
         _remove_exchange()
@@ -260,7 +251,7 @@ def on_shutdown() -> None:
 def _remove_exchange() -> None:
     global _exchange
     if _exchange is not None and not state.worker:  # (the process that made it removes it)
-        shutil.rmtree(_exchange, ignore_errors=True)
+        _exchange.remove()
     _exchange = None
 
 
@@ -268,43 +259,14 @@ def _handed_html(lang: str) -> dict[str, tuple[str, str]]:
     """``lang``'s posts' HTML from its own build, once it is there (waited for while its
     process renders its Markdown); empty when there is none."""
     found = _handed.get(lang)
-    if found is not None:
-        return found
-    found = {}
-    if _exchange is not None and lang in state.side_by_side:
-        path, started = _exchange / f"{lang}.json", time.monotonic()
-        while not path.exists():
-            if (
-                not _exchange.is_dir()  # the build is over (hooks/quick.py renders after it)
-                or not _alive(state.side_by_side[lang])
-                or time.monotonic() - started > WAIT
-            ):
-                break
-            time.sleep(0.005)
-        try:
-            written = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
-        except (OSError, ValueError):  # (an empty file: it could not be written)
-            written = {}
-        found = {key: (digest, html) for key, (digest, html) in written.items()}
-    _handed[lang] = found
+    if found is None:
+        received = None
+        if _exchange is not None and lang in state.side_by_side:
+            pid = state.side_by_side[lang]  # (0: forked after this process, not known here)
+            received = _exchange.receive(lang, lambda: pid == 0 or alive(pid), WAIT)
+        found = {key: (digest, html) for key, (digest, html) in (received or {}).items()}
+        _handed[lang] = found
     return found
-
-
-def _alive(pid: int) -> bool:
-    """Whether the process ``pid`` still runs (0: not known here, so assumed)."""
-    if pid == 0:
-        return True
-    try:  # a child of this process: still waited for by hooks/parallel.py, so not reaped
-        return os.waitid(os.P_PID, pid, os.WEXITED | os.WNOHANG | os.WNOWAIT) is None
-    except ChildProcessError:
-        pass
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        pass
-    return True
 
 
 @event_priority(-60)  # after hooks/blog.py (-50) has pointed the switcher at translations
@@ -386,27 +348,20 @@ def _render(config: MkDocsConfig, post: Post) -> _Rendered:
     digest = _digest(_read_as_mkdocs_does(text))
     if post.lang == page_lang:
         html = _post_html.get(post.rel_path)
-        if (
-            html is not None
-            and _post_digests.get(post.rel_path) == digest
-            and _rendered_alike(text, post, config)
-        ):  # its page was rendered in this build, from this text: the same HTML, reused
+        if html is not None and _post_digests[post.rel_path] == digest:
+            # Its page was rendered in this build, from this text: the same HTML, reused.
             return _split(config, post, html, page_url, text)
     lines = text.replace("\r\n", "\n").split("\n")
     start = pt.body_start(text)
     body = "\n".join(lines[start:])
     handed = _handed_html(post.lang).get(post.rel_path) if post.lang != page_lang else None
-    from_its_page = (
-        handed is not None
-        and handed[0] == digest  # made from this text
-        and _rendered_alike(text, post, config)
-    )
+    from_its_page = handed is not None and handed[0] == digest  # made from this text
     if handed is not None and from_its_page:
         html = pt.titles_in_language(handed[1], _tooltips(post.lang), _tooltips(page_lang))
-        _versions.setdefault(page_lang, {"handed": 0, "converted": 0})["handed"] += 1
+        _versions[page_lang, "handed"] += 1
     else:
         if post.lang != page_lang:
-            _versions.setdefault(page_lang, {"handed": 0, "converted": 0})["converted"] += 1
+            _versions[page_lang, "converted"] += 1
         converter = _converters.get(page_lang)
         if converter is None:
             converter = _converters[page_lang] = markdown.Markdown(
@@ -421,14 +376,6 @@ def _render(config: MkDocsConfig, post: Post) -> _Rendered:
         if problems:
             state.fail(problems)
     return _split(config, post, html, page_url if from_its_page else None, text)
-
-
-def _rendered_alike(text: str, post: Post, config: MkDocsConfig) -> bool:
-    """See :func:`hooks.core.parallel_text.page_html_reusable`."""
-    docs = Path(config.docs_dir)
-    return pt.page_html_reusable(
-        text, f"{post.lang}/{post.rel_path}", lambda path: (docs / path).is_file()
-    )
 
 
 def _split(

@@ -7,7 +7,17 @@ from collections.abc import Iterator
 
 import pytest
 
+from hooks.parallel import usable_cores
 from tests.support import CHROMIUM, CHROMIUM_ARGS, REPO, Build, free_port, run_mkdocs, serve
+
+
+@pytest.fixture
+def two_cores() -> None:
+    """The forked build needs two cores: skipped without them locally, a failure in CI."""
+    if usable_cores() < 2:
+        if os.environ.get("CI"):
+            pytest.fail("CI must run the parallel build: this machine has one usable core")
+        pytest.skip("the forked build needs two cores")
 
 
 @pytest.fixture(scope="session")

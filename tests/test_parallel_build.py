@@ -8,7 +8,6 @@ static-i18n builds English in this process, and expects the same report.
 
 from __future__ import annotations
 
-import os
 import re
 from pathlib import Path
 
@@ -27,15 +26,6 @@ from tests.support import (
 PARALLEL_LINE = "Languages built in parallel processes: en"
 SEQUENTIAL = {"PARALLEL_LANGUAGES": "off"}
 TWO_CORES = usable_cores() >= 2  # CI has two; on one core the build stays in one process
-
-
-@pytest.fixture
-def two_cores() -> None:
-    """The forked build needs two cores: skipped without them locally, a failure in CI."""
-    if not TWO_CORES:
-        if os.environ.get("CI"):
-            pytest.fail("CI must run the parallel build: this machine has one usable core")
-        pytest.skip("the forked build needs two cores")
 
 
 PLANTED_HOOK = """

@@ -87,6 +87,23 @@ class Forked:
             os.unlink(self.result_path)
 
 
+def alive(pid: int) -> bool:
+    """Whether the process ``pid`` still runs. A child of this process that has ended is
+    seen as ended without being reaped: whoever waits for it (:meth:`Forked.join`) still
+    gets its status."""
+    try:
+        return os.waitid(os.P_PID, pid, os.WEXITED | os.WNOHANG | os.WNOWAIT) is None
+    except ChildProcessError:  # not a child of this process
+        pass
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # someone else's: it exists
+        pass
+    return True
+
+
 def fresh_streams() -> None:
     """In a forked copy: its own ``sys.stdout`` and ``sys.stderr`` objects on the same file
     descriptors. Another thread of the process that forked (a server's) may have been

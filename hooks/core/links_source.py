@@ -127,6 +127,18 @@ class Includes:
         return path if relative.startswith("..") else relative.replace(os.sep, "/")
 
 
+def link_targets(text: str) -> Iterator[str]:
+    """The URLs the Markdown ``text`` writes in inline links and images and in reference
+    definitions (not a footnote's): a quick reading, for deciding something of them all
+    without placing them (code is not told apart, raw HTML is left out)."""
+    for pattern in _PATTERNS[:2]:
+        for match in pattern.finditer(text):
+            yield match.group("url")
+    for match in _DEFINITION.finditer(text):
+        if not match.group("label").startswith("^"):
+            yield match.group("url")
+
+
 def scan(text: str, includes: Includes | None = None) -> list[SourceLink]:
     """Every URL written in the Markdown ``text``, in reading order, outside code; links of
     included snippets at their including line; references defined in appended snippets."""
@@ -596,7 +608,8 @@ def _shorthand_matches(written: str, rendered: str) -> bool:
         name = written[1:].lower().rpartition(":")[2]
         return path.lower().endswith("/" + name)
     segments = [segment for segment in path.split("/") if segment != "-"]  # (GitLab's /-/)
-    if _COMMIT.fullmatch(written):  # …/commit/<hash>, …/compare/<hash>...<hash>
+    commit = _COMMIT.fullmatch(written) is not None
+    if commit:  # …/commit/<hash>, …/compare/<hash>...<hash>
         repo, _, last = written.rpartition("@")
         kinds = ("commit", "commits", "compare")
     else:
@@ -610,7 +623,7 @@ def _shorthand_matches(written: str, rendered: str) -> bool:
         return True
     # mdx_gh_links knows 'user/repo#12' and '#12' only: in 'RTD#1480' the word is text, and
     # '#1480' an issue of the site's own repository.
-    return kinds[0] == "issues" and "#" in written and not provider and "/" not in repo
+    return not commit and "#" in written and not provider and "/" not in repo
 
 
 def same_target(written: str, rendered: str) -> bool:

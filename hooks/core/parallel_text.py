@@ -32,6 +32,7 @@ from urllib.parse import unquote, urlsplit
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from hooks.core.links_extract import srcset_candidates
+from hooks.core.links_source import link_targets
 from hooks.core.posts import Content, Post
 from hooks.core.ui import t
 
@@ -622,19 +623,12 @@ _TITLED = {
 # Characters str.splitlines() breaks a line at, besides "\n" and "\r": static-i18n rejoins a
 # page's Markdown line by line before it is converted (so they become line breaks there).
 _LINE_BREAKERS = re.compile("[\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
-# Where a Markdown link's or image's target is written: inline, or a reference's definition
-# (not a footnote's). Code is not told apart: a link shown as code only costs a conversion.
-_LINK_TARGETS = re.compile(
-    r"\]\(\s*<?(?P<inline>[^)\s>]*)"
-    r"|^[ \t]{0,3}\[(?!\^)[^\]\n]+\]:[ \t]*(?:\n[ \t]*)?<?(?P<defined>[^\s>]+)",
-    re.M,
-)
 _LINK_ATTRIBUTE = re.compile(r"\b(?:href|src)\s*=", re.IGNORECASE)  # raw HTML, attr_list
 
 
 def page_html_reusable(text: str, source_path: str, exists: Callable[[str], bool]) -> bool:
-    """Whether a version's page HTML (its own build's, from the file ``text`` at
-    ``source_path`` in the docs folder), once fitted, is what converting its Markdown for
+    """Whether a version's page HTML (its own build's, from the Markdown ``text`` of the
+    file at ``source_path`` in the docs folder), once fitted, is what converting its Markdown for
     a view gives: so where a view's version comes from never shows in the page. True of
     Markdown whose relative links name ``.md`` pages, or files that ``exists`` (a path in
     the docs folder); not of links MkDocs leaves as written (no dot in their last part, a
@@ -644,8 +638,7 @@ def page_html_reusable(text: str, source_path: str, exists: Callable[[str], bool
     if _LINE_BREAKERS.search(text) or _LINK_ATTRIBUTE.search(text) or "<!-- material/" in text:
         return False
     source_dir = posixpath.dirname(source_path)
-    for match in _LINK_TARGETS.finditer(text):
-        written = match.group("inline") if match.group("inline") is not None else match["defined"]
+    for written in link_targets(text):
         parts = urlsplit(written)
         if parts.scheme or parts.netloc or written.startswith(("/", "#")):
             continue

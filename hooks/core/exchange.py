@@ -1,0 +1,70 @@
+"""Data handed between the processes of one build, while they run: each writes its part
+once, to a folder they share; the others wait for it while its writer lives.
+
+hooks/parallel.py builds the languages side by side, each in a process of its own; one
+language's pages may show what another's build made (hooks/parallel_text.py: a post's
+HTML beside its translation). What a process has finished is written whole (a reader never
+sees half a file); where it cannot be written, an empty file says that nothing came, so no
+reader waits for it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import shutil
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+POLL = 0.005  # seconds between two looks for a part not written yet
+
+
+class Exchange:
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+
+    @classmethod
+    def create(cls, prefix: str) -> Exchange | None:
+        """A new folder in the system's temporary one (None where none can be made)."""
+        try:
+            return cls(Path(tempfile.mkdtemp(prefix=prefix)))
+        except OSError:
+            return None
+
+    def publish(self, name: str, data: Any) -> bool:
+        """Write ``data`` (JSON) as the part ``name``; False where it could not be written
+        (a full disk): then the part is empty, read as nothing."""
+        final, written = self.folder / f"{name}.json", self.folder / f"{name}.json.part"
+        try:
+            written.write_text(json.dumps(data), encoding="utf-8")
+            os.replace(written, final)  # whole, or not there
+            return True
+        except OSError:
+            with contextlib.suppress(OSError):
+                written.unlink(missing_ok=True)
+            with contextlib.suppress(OSError):
+                final.touch()
+            return False
+
+    def receive(self, name: str, writer_alive: Callable[[], bool], wait: float) -> Any:
+        """The part ``name``, once written; None when it never will be: its writer has
+        died, the folder is gone (the build is over), ``wait`` seconds have passed, or it
+        is empty (it could not be written)."""
+        path, started = self.folder / f"{name}.json", time.monotonic()
+        while not path.exists():
+            if not self.folder.is_dir() or not writer_alive():
+                break
+            if time.monotonic() - started > wait:
+                break
+            time.sleep(POLL)
+        try:
+            return json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):  # not there, or empty
+            return None
+
+    def remove(self) -> None:
+        shutil.rmtree(self.folder, ignore_errors=True)

@@ -1,0 +1,68 @@
+"""hooks/core/exchange.py and forked.alive: what one process of a build hands another
+while both run, and how a reader stops waiting."""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+
+from hooks.core.exchange import Exchange
+from hooks.core.forked import alive
+
+HOSTILE = '"><script>alert(1)</script>'
+
+
+def test_a_part_is_received_whole_as_written(tmp_path: Path) -> None:
+    exchange = Exchange(tmp_path)
+    data = {"posts/a.md": ["digest", f"<p>{HOSTILE}</p>"]}
+    assert exchange.publish("es", data)
+    assert exchange.receive("es", lambda: True, wait=1.0) == data
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["es.json"]  # no .part left
+
+
+def test_a_part_that_cannot_be_written_is_received_as_nothing_at_once(tmp_path: Path) -> None:
+    (tmp_path / "es.json.part").mkdir()  # where it is written first: as on a full disk
+    exchange = Exchange(tmp_path)
+    assert not exchange.publish("es", {"a": 1})
+    started = time.monotonic()
+    assert exchange.receive("es", lambda: True, wait=30.0) is None
+    assert time.monotonic() - started < 1.0
+
+
+def test_a_reader_stops_waiting_when_the_writer_dies_or_the_build_ends(tmp_path: Path) -> None:
+    exchange = Exchange(tmp_path / "folder")
+    exchange.folder.mkdir()
+    started = time.monotonic()
+    assert exchange.receive("en", lambda: False, wait=30.0) is None  # its writer is dead
+    exchange.remove()
+    assert exchange.receive("en", lambda: True, wait=30.0) is None  # the folder is gone
+    assert time.monotonic() - started < 1.0
+    assert Exchange(tmp_path).receive("en", lambda: True, wait=0.05) is None  # the cap
+
+
+def test_a_part_written_by_another_process_is_waited_for(tmp_path: Path) -> None:
+    exchange = Exchange(tmp_path)
+    pid = os.fork()
+    if pid == 0:  # the writer: its part comes a moment later
+        time.sleep(0.2)
+        exchange.publish("en", {"late": True})
+        os._exit(0)
+    try:
+        assert exchange.receive("en", lambda: alive(pid), wait=30.0) == {"late": True}
+    finally:
+        os.waitpid(pid, 0)
+
+
+def test_an_ended_child_is_seen_ended_and_can_still_be_waited_for() -> None:
+    pid = os.fork()
+    if pid == 0:
+        os._exit(7)
+    deadline = time.monotonic() + 10
+    while alive(pid) and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert not alive(pid)
+    _, status = os.waitpid(pid, 0)  # not reaped by alive()
+    assert os.waitstatus_to_exitcode(status) == 7
+    assert alive(os.getpid())  # not a child: this process itself
+    assert not alive(pid)  # reaped, gone
