@@ -37,6 +37,12 @@ def check_tree(docs_dir: Path, root: Path, languages: Sequence[str]) -> list[Pro
     the repository, which symbolic links may not leave)."""
     problems: list[Problem] = []
     real_root = root.resolve()
+    written_docs = Path(os.path.abspath(docs_dir))
+    if not written_docs.is_relative_to(os.path.abspath(root)):
+        # The config names a docs folder outside its own (docs_dir: ../docs, or a benchmark's
+        # variant config in a temporary folder): that folder is then the boundary. A docs
+        # folder inside the repository that is a link out of it is still refused.
+        real_root = written_docs.resolve()
     seen_dirs: set[Path] = set()
 
     def display(path: Path) -> str:

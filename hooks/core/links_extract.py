@@ -179,7 +179,6 @@ _CONTAINERS: tuple[tuple[str, str], ...] = (
     ("div.doc-contents", "plugin: mkdocstrings (API documentation)"),
     *((f"{tag}.{css}" if css else tag, CONTENT) for tag, css in CONTENT_REGIONS),
 )
-_ANY_CONTAINER = ", ".join(selector for selector, _ in _CONTAINERS)
 
 
 def _first_index(pairs: list[tuple[tuple[str, str], int]]) -> dict[tuple[str, str], int]:
@@ -219,11 +218,6 @@ def _container_rule(tag: str, classes: str | None) -> int:
     return len(_CONTAINERS) if rule == -1 else rule
 
 
-def _priority(node: LexborNode) -> int:
-    """Index in _CONTAINERS of the first container selector ``node`` matches."""
-    return _container_rule(node.tag or "", node.attributes.get("class"))
-
-
 def without_copies(html: str) -> str:
     """``html`` without the regions marked as copies (COPIES_START ... COPIES_END)."""
     start = html.find(COPIES_START)
@@ -252,28 +246,11 @@ def _extract(html: str, url: str) -> PageLinks:
         if node.tag == "a":
             page.ids.add(node.attributes.get("name") or "")
     page.ids.discard("")
-    # The few containers of a page, found in one query, each searched once, most specific
-    # first: much cheaper than descendant selectors over the whole tree. A container inside
-    # another of the same rule (Material's nested navigation) adds nothing: skipped.
-    origins: dict[int, str] = {}
-    containers = sorted(
-        ((_priority(container), container) for container in tree.css(_ANY_CONTAINER)),
-        key=lambda item: item[0],
-    )
-    searched: dict[int, set[int]] = {}  # rule -> the containers searched for it
-    for priority, container in containers:
-        if priority == len(_CONTAINERS):
-            continue
-        done = searched.setdefault(priority, set())
-        if done and _inside_any(container, done):
-            continue
-        done.add(container.mem_id)
-        name = _CONTAINERS[priority][1]
-        for node in container.css(_ANY_LINK_OR_SRCSET):
-            origins.setdefault(node.mem_id, name)
+    links = tree.css(_ANY_LINK_OR_SRCSET)
+    origins = _container_names(links)
     content_index = 0
     seen: set[int] = set()
-    for node in tree.css(_ANY_LINK_OR_SRCSET):
+    for node in links:
         if node.mem_id in seen:
             continue  # matched by two of the selectors
         seen.add(node.mem_id)
@@ -318,13 +295,33 @@ def _own_origin(tag: str, attributes: dict[str, str | None], value: str | None) 
     return None
 
 
-def _inside_any(node: LexborNode, containers: set[int]) -> bool:
-    parent = node.parent
-    while parent is not None:
-        if parent.mem_id in containers:
-            return True
-        parent = parent.parent
-    return False
+def _container_names(links: list[LexborNode]) -> dict[int, str]:
+    """The emitter of each link (by ``mem_id``) that sits in a container of _CONTAINERS:
+    the most specific container among its ancestors. A link's walk up stops at the first
+    node another link's walk has seen, so each ancestor is looked at once per page: quicker
+    than a query for the containers (thirty selectors matched against every element) and a
+    search of each container's links (nested containers scanned again)."""
+    none = len(_CONTAINERS)
+    best_above: dict[int, int] = {}  # node -> the most specific rule of it and its ancestors
+    names: dict[int, str] = {}
+    for link in links:
+        chain: list[LexborNode] = []
+        node = link.parent
+        found = none
+        while node is not None:
+            known = best_above.get(node.mem_id)
+            if known is not None:
+                found = known
+                break
+            chain.append(node)
+            node = node.parent
+        for ancestor in reversed(chain):  # from the outermost one not seen yet, inwards
+            if ancestor.is_element_node:
+                found = min(found, _container_rule(ancestor.tag or "", ancestor.attrs.get("class")))
+            best_above[ancestor.mem_id] = found
+        if found != none:
+            names[link.mem_id] = _CONTAINERS[found][1]
+    return names
 
 
 def srcset_urls(srcset: str) -> list[str]:
