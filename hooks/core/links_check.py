@@ -208,20 +208,22 @@ def check(
     folders = _folders(site.files)
     findings: list[Finding] = []
     external: list[ExternalUse] = []
-    # Links not the author's found fine, by what they resolve from (_reuse_key): the theme's
-    # and the hooks' are nine in ten of a blog's links, the same few on every page.
-    fine: set[tuple[str, str]] = set()
+    # Links found fine, by what they resolve from (_reuse_key): the theme's and the hooks'
+    # are nine in ten of a blog's links, the same few on every page; the author's often
+    # name the same post from many pages. An author's link is keyed with its page's language
+    # and whether it carries hreflang too: the cross-language rule depends on both.
+    fine: set[tuple[str, ...]] = set()
     for page_url in sorted(site.pages if only is None else set(only) & site.pages.keys()):
         page = site.pages[page_url]
         source = site.sources.get(page_url)
         ancestors = _ancestors(_folder_of(page_url))
         located: dict[int, SourceLink] | None = None  # the Markdown is scanned only if needed
         for link in page.links:
-            key = None
-            if link.origin != CONTENT:  # (the cross-language rule depends on the page's language)
-                key = _reuse_key(page_url, ancestors, link.url)
-                if key in fine:
-                    continue
+            key: tuple[str, ...] = _reuse_key(page_url, ancestors, link.url)
+            if link.origin == CONTENT:
+                key = (*key, page.lang or "", "" if link.hreflang is None else "hreflang")
+            if key in fine:
+                continue
             alternate = link.tag == "link" and link.rel == "alternate" and link.hreflang
             if alternate and resolve(site, page_url, link.url) is not None:
                 # An hreflang alternate inside the site: _check_hreflang says what is wrong,
@@ -229,8 +231,7 @@ def check(
                 continue
             issue = _check_link(site, folders, page, link)
             if issue is None:
-                if key is not None:
-                    fine.add(key)
+                fine.add(key)
                 continue
             if issue is _EXTERNAL:
                 external.append(ExternalUse(link.url, page_url, link))

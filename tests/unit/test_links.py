@@ -707,6 +707,30 @@ def test_cross_language_only_to_a_real_translation_and_only_the_authors_link() -
     assert crossing == [("../../real/", 1)]
 
 
+def test_a_link_found_fine_on_one_page_is_judged_again_where_the_rule_differs() -> None:
+    """The check remembers the links it found fine, the author's too, by where they resolve
+    from; an author's link also by its page's language and by hreflang, on which the
+    cross-language rule depends: the same written link, fine on the English page (checked
+    first), is still a finding on the French one, and fine there with hreflang."""
+    alt = '<link rel="alternate" hreflang="{}" href="{}">'
+    pages = {
+        "real/": page("", "en", head=alt.format("fr", "../fr/real/")),
+        "fr/real/": page("", "fr", head=alt.format("en", "../../real/")),
+        "en-page/": page('<a href="../real/">r</a>', "en"),  # (before fr/ in the check's order)
+        "fr/p/": page(
+            '<a href="../../real/">r</a><a href="../../real/" hreflang="en">r</a>'
+            '<a href="../../real/">r</a>',
+            "fr",
+        ),
+    }
+    site = site_of(pages)
+    sources = dict(site.sources)
+    sources["fr/p/"] = Source("docs/p.fr.md", content="[r](real.md) [r](real.md) [r](real.md)\n")
+    findings, _ = check(replace(site, sources=sources))
+    crossing = [(f.page, f.url) for f in findings if f.kind == "cross-language-link"]
+    assert crossing == [("fr/p/", "../../real/"), ("fr/p/", "../../real/")]
+
+
 def test_external_anchor_and_unreachable_host(server: str) -> None:
     """An anchor missing on a page that answers 200 is a finding; a host name that does
     not resolve is 'unreachable', told apart from a dead link, and not cached."""
