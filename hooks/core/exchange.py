@@ -5,7 +5,8 @@ hooks/parallel.py builds the languages side by side, each in a process of its ow
 language's pages may show what another's build made (hooks/parallel_text.py: a post's
 HTML beside its translation). What a process has finished is written whole (a reader never
 sees half a file); where it cannot be written, an empty file says that nothing came, so no
-reader waits for it.
+reader waits for it. A build killed by a signal cannot remove its folder (at 1000 posts per
+language it holds tens of megabytes of HTML): the next build does, once its maker is gone.
 """
 
 from __future__ import annotations
@@ -14,13 +15,20 @@ import contextlib
 import json
 import os
 import shutil
+import stat
 import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from hooks.core.forked import alive
+
 POLL = 0.005  # seconds between two looks for a part not written yet
+# A folder left by a build whose process is gone is removed once it is this old (seconds):
+# a process of another container, whose id means nothing here, would not lose its folder
+# while it runs.
+STALE_AFTER = 3600.0
 
 
 class Exchange:
@@ -29,9 +37,11 @@ class Exchange:
 
     @classmethod
     def create(cls, prefix: str) -> Exchange | None:
-        """A new folder in the system's temporary one (None where none can be made)."""
+        """A new folder in the system's temporary one, named after this process (None where
+        none can be made); the folders that builds killed before their end left are removed."""
+        remove_stale(Path(tempfile.gettempdir()), prefix)
         try:
-            return cls(Path(tempfile.mkdtemp(prefix=prefix)))
+            return cls(Path(tempfile.mkdtemp(prefix=f"{prefix}{os.getpid()}-")))
         except OSError:
             return None
 
@@ -68,3 +78,21 @@ class Exchange:
 
     def remove(self) -> None:
         shutil.rmtree(self.folder, ignore_errors=True)
+
+
+def remove_stale(folder: Path, prefix: str, now: float | None = None) -> list[Path]:
+    """Remove the folders ``prefix<pid>-…`` in ``folder`` (not links to folders) whose
+    process is gone and which are older than STALE_AFTER; the removed ones."""
+    now = time.time() if now is None else now
+    removed = []
+    with contextlib.suppress(OSError):
+        for entry in sorted(folder.glob(f"{prefix}*-*")):
+            pid = entry.name[len(prefix) :].partition("-")[0]
+            if not (pid.isascii() and pid.isdigit() and 0 < len(pid) < 10) or alive(int(pid)):
+                continue  # (not a process id, or its build still runs)
+            with contextlib.suppress(OSError):
+                info = entry.lstat()
+                if stat.S_ISDIR(info.st_mode) and now - info.st_mtime > STALE_AFTER:
+                    shutil.rmtree(entry)
+                    removed.append(entry)
+    return removed

@@ -7,6 +7,7 @@ import os
 import time
 from pathlib import Path
 
+from hooks.core import exchange as exchange_module
 from hooks.core.exchange import Exchange
 from hooks.core.forked import alive
 
@@ -66,3 +67,46 @@ def test_an_ended_child_is_seen_ended_and_can_still_be_waited_for() -> None:
     assert os.waitstatus_to_exitcode(status) == 7
     assert alive(os.getpid())  # not a child: this process itself
     assert not alive(pid)  # reaped, gone
+
+
+def test_a_folder_a_killed_build_left_is_removed_by_the_next(tmp_path: Path) -> None:
+    """A build killed by a signal leaves its folder (tens of megabytes at 1000 posts per
+    language); the next build removes it once its process is gone and it is an hour old,
+    and nothing else: not a running build's, not a recent one, not a link, not a stranger."""
+    ended = os.fork()
+    if ended == 0:
+        os._exit(0)
+    os.waitpid(ended, 0)  # (reaped: its id names no process now)
+    prefix = "parallel-text-"
+    old, recent = time.time() - 2 * exchange_module.STALE_AFTER, time.time()
+    made = {
+        "killed": (f"{prefix}{ended}-abc", old),
+        "running": (f"{prefix}{os.getpid()}-abc", old),
+        "recent": (f"{prefix}{ended}-def", recent),
+        "stranger": ("parallel-text-notapid-abc", old),
+        "other": (f"other-{ended}-abc", old),
+    }
+    for name, stamp in made.values():
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "es.json").write_text("{}", encoding="utf-8")
+        os.utime(tmp_path / name, (stamp, stamp))
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "keep.txt").write_text("x", encoding="utf-8")
+    os.symlink(outside, tmp_path / f"{prefix}{ended}-link")
+    os.utime(tmp_path / f"{prefix}{ended}-link", (old, old), follow_symlinks=False)
+    removed = exchange_module.remove_stale(tmp_path, prefix)
+    assert removed == [tmp_path / made["killed"][0]]
+    left = sorted(path.name for path in tmp_path.iterdir())
+    assert made["killed"][0] not in left
+    assert {made[kept][0] for kept in ("running", "recent", "stranger", "other")} <= set(left)
+    assert (outside / "keep.txt").exists()
+
+
+def test_the_folder_is_named_after_the_process_that_made_it() -> None:
+    exchange = Exchange.create("parallel-text-test-")
+    assert exchange is not None
+    try:
+        assert exchange.folder.name.startswith(f"parallel-text-test-{os.getpid()}-")
+    finally:
+        exchange.remove()
