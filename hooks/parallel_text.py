@@ -44,7 +44,6 @@ from hooks import state
 from hooks.core import parallel_text as pt
 from hooks.core import views
 from hooks.core.exchange import Exchange
-from hooks.core.forked import alive
 from hooks.core.links_extract import COPIES_END, COPIES_START
 from hooks.core.posts import Post
 from hooks.core.search import language_root
@@ -248,6 +247,23 @@ def on_shutdown() -> None:
     _remove_exchange()
 
 
+def _forking(lang: str) -> None:
+    """hooks/parallel.py is about to fork ``lang``'s process (which inherits this)."""
+    global _forked_language
+    _forked_language = lang
+
+
+def _forked() -> None:
+    """First thing in a forked language's process: its id noted for the processes forked
+    before it, which wait for its HTML while it lives and were not told who it is."""
+    if _exchange is not None and _forked_language:
+        _exchange.note_process(_forked_language)
+
+
+_forked_language = ""  # (in a forked process: the language it builds)
+state.hand_off("parallel text", lambda: None, lambda _: None, prepare=_forking, begin=_forked)
+
+
 def _remove_exchange() -> None:
     global _exchange
     if _exchange is not None and not state.worker:  # (the process that made it removes it)
@@ -263,7 +279,8 @@ def _handed_html(lang: str) -> dict[str, tuple[str, str]]:
         received = None
         if _exchange is not None and lang in state.side_by_side:
             pid = state.side_by_side[lang]  # (0: forked after this process, not known here)
-            received = _exchange.receive(lang, lambda: pid == 0 or alive(pid), WAIT)
+            shared = _exchange
+            received = shared.receive(lang, lambda: shared.writer_alive(lang, pid), WAIT)
         found = {key: (digest, html) for key, (digest, html) in (received or {}).items()}
         _handed[lang] = found
     return found

@@ -29,6 +29,7 @@ POLL = 0.005  # seconds between two looks for a part not written yet
 # a process of another container, whose id means nothing here, would not lose its folder
 # while it runs.
 STALE_AFTER = 3600.0
+_PROCESS = ".process"  # (a part's name, then this: the note of which process writes it)
 
 
 class Exchange:
@@ -59,6 +60,26 @@ class Exchange:
             with contextlib.suppress(OSError):
                 final.touch()
             return False
+
+    def note_process(self, name: str) -> None:
+        """Say which process writes the part ``name`` (this one): for the processes forked
+        before it, which were not told its id."""
+        self.publish(f"{name}{_PROCESS}", os.getpid())
+
+    def process_of(self, name: str) -> int | None:
+        """The id of the process that writes the part ``name``, if it has said it."""
+        try:
+            pid = json.loads((self.folder / f"{name}{_PROCESS}.json").read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+        return pid if isinstance(pid, int) and not isinstance(pid, bool) and pid > 0 else None
+
+    def writer_alive(self, name: str, pid: int) -> bool:
+        """Whether the writer of the part ``name`` may still write it: ``pid``, or, when
+        that is unknown here (0: forked after this process), the id it noted, if any (a
+        writer not started yet is taken as alive)."""
+        pid = pid or self.process_of(name) or 0
+        return pid == 0 or alive(pid)
 
     def receive(self, name: str, writer_alive: Callable[[], bool], wait: float) -> Any:
         """The part ``name``, once written; None when it never will be: its writer has

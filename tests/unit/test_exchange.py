@@ -110,3 +110,24 @@ def test_the_folder_is_named_after_the_process_that_made_it() -> None:
         assert exchange.folder.name.startswith(f"parallel-text-test-{os.getpid()}-")
     finally:
         exchange.remove()
+
+
+def test_a_writer_forked_later_is_known_by_the_note_it_leaves(tmp_path: Path) -> None:
+    """A process forked before another is not told its id (hooks/parallel.py forks them one
+    after another): the later one notes it as it starts, so that its death ends the wait
+    for its part at once instead of after the cap."""
+    exchange = Exchange(tmp_path)
+    assert exchange.writer_alive("fr", 0)  # not started yet: taken as alive
+    child = os.fork()
+    if child == 0:
+        exchange.note_process("fr")
+        os._exit(0)
+    os.waitpid(child, 0)  # (reaped: its id names no process now)
+    assert exchange.process_of("fr") == child
+    started = time.monotonic()
+    assert exchange.receive("fr", lambda: exchange.writer_alive("fr", 0), wait=30.0) is None
+    assert time.monotonic() - started < 1.0
+    for written in ('"123"', "true", "-5", "[1]", "{"):  # a note that is no process id
+        (tmp_path / "de.process.json").write_text(written, encoding="utf-8")
+        assert exchange.process_of("de") is None
+        assert exchange.writer_alive("de", 0)
