@@ -14,8 +14,10 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import shutil
 import subprocess
+import threading
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -135,6 +137,9 @@ class _Run:
     lang: str
     bundle: Path
     process: subprocess.Popen[bytes]
+    output: bytes = b""
+    error: BaseException | None = None
+    finishing: threading.Thread | None = None  # waits for it, then finishes its bundle
 
 
 _runs: list[_Run] = []
@@ -228,7 +233,22 @@ def write_vocabulary(bundle: Path, texts: Iterable[str]) -> None:
 
 def _start(lang: str, bundle: Path, command: list[str]) -> None:
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)  # noqa: S603
-    _runs.append(_Run(lang, bundle, process))
+    run = _Run(lang, bundle, process)
+    run.finishing = threading.Thread(target=_finish, args=(run,), name=f"pagefind-{lang}")
+    run.finishing.start()
+    _runs.append(run)
+
+
+def _finish(run: _Run) -> None:
+    """In a thread of its own: Pagefind's output once it ends, then the bundle finished as
+    soon as it is written (libdeflate lets go of the interpreter while it compresses: this
+    runs beside the link check, not after it)."""
+    try:
+        run.output, _ = run.process.communicate()
+        if run.process.returncode == 0:
+            _drop_unused(run.bundle)
+    except BaseException as error:  # (told by _wait_for_indexes, in the build's thread)
+        run.error = error
 
 
 @event_priority(-300)  # the very end: after the link check (-200), which runs meanwhile
@@ -238,18 +258,35 @@ def _wait_for_indexes(config: MkDocsConfig) -> None:
     started = time.perf_counter()
     runs = list(_runs)
     _runs.clear()
-    for run in runs:
-        output, _ = run.process.communicate()
-        if run.process.returncode != 0:
-            raise PluginError(f"Pagefind failed on the '{run.lang}' pages:\n{output.decode()}")
-        _drop_unused(run.bundle)
+    _finished(runs)
     waited = time.perf_counter() - started
     log.info(f"Search index: {len(runs)} language bundles, waited {waited:.2f} s at the end")
 
 
+def _finished(runs: list[_Run]) -> None:
+    """Wait for each run and its bundle's finishing; a failure is the build's error."""
+    for run in runs:
+        if run.finishing is not None:
+            run.finishing.join()
+        if run.error is not None:
+            raise run.error
+        if run.process.returncode != 0:
+            output = run.output.decode(errors="replace")
+            raise PluginError(f"Pagefind failed on the '{run.lang}' pages:\n{output}")
+
+
 def _drop_unused(bundle: Path) -> None:
+    """What no reader downloads, deleted; what every search downloads, compressed harder
+    (search.RECOMPRESSED), each file replaced whole (`mkdocs serve` may be serving it)."""
     for name in UNUSED_BUNDLE_FILES:
         (bundle / name).unlink(missing_ok=True)
+    for pattern in search.RECOMPRESSED:
+        for path in sorted(bundle.glob(pattern)):
+            packed = search.recompressed(path.read_bytes())
+            if packed is not None:
+                written = path.with_name(path.name + ".tmp")
+                written.write_bytes(packed)
+                os.replace(written, path)
 
 
 def _collect_handed_back() -> tuple[list[tuple[str, Path, list[str]]], list[tuple[str, str]]]:
@@ -281,7 +318,8 @@ def _stop_all() -> None:
     for run in _runs:
         if run.process.poll() is None:
             run.process.kill()
-        run.process.communicate()
+        if run.finishing is not None:
+            run.finishing.join()
     _runs.clear()
 
 

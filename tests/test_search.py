@@ -482,3 +482,41 @@ def test_language_switch_keeps_the_query(page, real_site_url: str) -> None:
     page.locator(".md-select__link[hreflang=en]").click()
     page.wait_for_url(re.compile(r"/en/search/\?q=lealtad$"))
     assert page.locator("#pf-page-input").input_value() == "lealtad"
+
+
+def test_a_bundle_is_finished_as_soon_as_pagefind_ends_and_a_failure_is_told(
+    tmp_path: Path,
+) -> None:
+    """hooks/search.py runs Pagefind in the background; a thread waits for it and then
+    compresses the bundle's files harder (beside the link check). The build waits for both
+    at its end, and a Pagefind that fails fails the build with its output."""
+    import gzip
+    import sys
+
+    from mkdocs.exceptions import PluginError
+
+    from hooks import search as search_hook
+
+    bundle = tmp_path / "pagefind"
+    (bundle / "index").mkdir(parents=True)
+    inner = b"pagefind_dcd" + b" ".join(b"palabra%d" % (n % 97) for n in range(20000))
+    writer = (
+        "import gzip, pathlib, sys; pathlib.Path(sys.argv[1]).write_bytes("
+        "gzip.compress(pathlib.Path(sys.argv[2]).read_bytes(), 6))"
+    )
+    (tmp_path / "inner").write_bytes(inner)
+    chunk = bundle / "index" / "es_1.pf_index"
+    search_hook._start(
+        "es", bundle, [sys.executable, "-c", writer, str(chunk), str(tmp_path / "inner")]
+    )
+    runs = list(search_hook._runs)
+    search_hook._runs.clear()
+    search_hook._finished(runs)
+    assert chunk.read_bytes()[4:8] == b"\0\0\0\0"  # compressed again, with no time in it
+    assert gzip.decompress(chunk.read_bytes()) == inner
+    assert len(chunk.read_bytes()) < len(gzip.compress(inner, 6))
+    search_hook._start("en", bundle, [sys.executable, "-c", "print('no pages'); exit(3)"])
+    runs = list(search_hook._runs)
+    search_hook._runs.clear()
+    with pytest.raises(PluginError, match="Pagefind failed on the 'en' pages:\nno pages"):
+        search_hook._finished(runs)
