@@ -264,12 +264,16 @@ def _wait_for_indexes(config: MkDocsConfig) -> None:
 
 
 def _finished(runs: list[_Run]) -> None:
-    """Wait for each run and its bundle's finishing; a failure is the build's error."""
+    """Wait for every run and its bundle's finishing (none left running, whatever failed);
+    then the first failure is the build's error."""
     for run in runs:
         if run.finishing is not None:
             run.finishing.join()
+    for run in runs:
         if run.error is not None:
-            raise run.error
+            raise PluginError(
+                f"The '{run.lang}' search index could not be finished in {run.bundle}: {run.error}"
+            ) from run.error
         if run.process.returncode != 0:
             output = run.output.decode(errors="replace")
             raise PluginError(f"Pagefind failed on the '{run.lang}' pages:\n{output}")

@@ -516,7 +516,15 @@ def test_a_bundle_is_finished_as_soon_as_pagefind_ends_and_a_failure_is_told(
     assert gzip.decompress(chunk.read_bytes()) == inner
     assert len(chunk.read_bytes()) < len(gzip.compress(inner, 6))
     search_hook._start("en", bundle, [sys.executable, "-c", "print('no pages'); exit(3)"])
+    slow = tmp_path / "fr" / "index" / "fr_1.pf_index"  # a run that ends after the failure
+    slow.parent.mkdir(parents=True)
+    later = f"import time; time.sleep(0.5); {writer}"
+    search_hook._start(
+        "fr", slow.parents[1], [sys.executable, "-c", later, str(slow), str(tmp_path / "inner")]
+    )
     runs = list(search_hook._runs)
     search_hook._runs.clear()
     with pytest.raises(PluginError, match="Pagefind failed on the 'en' pages:\nno pages"):
         search_hook._finished(runs)
+    assert not any(run.finishing.is_alive() for run in runs)  # none left running
+    assert slow.read_bytes()[4:8] == b"\0\0\0\0"

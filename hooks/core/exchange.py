@@ -12,6 +12,7 @@ language it holds tens of megabytes of HTML): the next build does, once its make
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import json
 import os
 import shutil
@@ -29,7 +30,8 @@ POLL = 0.005  # seconds between two looks for a part not written yet
 # a process of another container, whose id means nothing here, would not lose its folder
 # while it runs.
 STALE_AFTER = 3600.0
-_PROCESS = ".process"  # (a part's name, then this: the note of which process writes it)
+_WRITER = ".writer"  # (a part's name, then this: the lock its writing process holds)
+_held: list[int] = []  # the locks this process holds, as the writer of parts
 
 
 class Exchange:
@@ -62,24 +64,43 @@ class Exchange:
             return False
 
     def note_process(self, name: str) -> None:
-        """Say which process writes the part ``name`` (this one): for the processes forked
-        before it, which were not told its id."""
-        self.publish(f"{name}{_PROCESS}", os.getpid())
-
-    def process_of(self, name: str) -> int | None:
-        """The id of the process that writes the part ``name``, if it has said it."""
+        """Say that this process writes the part ``name``, for the processes forked before
+        it, which were not told its id: it holds a lock on a file of the folder for as long
+        as it lives. The system lets go of it as the process ends, before any parent reaps
+        it (a process id would still name an unreaped one, or a newer one)."""
+        final = self.folder / f"{name}{_WRITER}"
+        written = final.with_name(f"{final.name}.{os.getpid()}")
         try:
-            pid = json.loads((self.folder / f"{name}{_PROCESS}.json").read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            return None
-        return pid if isinstance(pid, int) and not isinstance(pid, bool) and pid > 0 else None
+            held = os.open(written, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+        except OSError:
+            return
+        fcntl.flock(held, fcntl.LOCK_EX)  # (then put in place: never seen unlocked)
+        try:
+            os.replace(written, final)
+        except OSError:
+            os.close(held)
+            return
+        _held.append(held)  # open until the process ends
 
     def writer_alive(self, name: str, pid: int) -> bool:
-        """Whether the writer of the part ``name`` may still write it: ``pid``, or, when
-        that is unknown here (0: forked after this process), the id it noted, if any (a
-        writer not started yet is taken as alive)."""
-        pid = pid or self.process_of(name) or 0
-        return pid == 0 or alive(pid)
+        """Whether the writer of the part ``name`` may still write it: the process ``pid``,
+        or, when that is unknown here (0: forked after this process), the one holding the
+        part's lock (a writer not started yet is taken as alive)."""
+        if pid:
+            return alive(pid)
+        try:
+            lock = os.open(self.folder / f"{name}{_WRITER}", os.O_RDONLY)
+        except OSError:  # not there yet (or the folder is gone: receive stops anyway)
+            return True
+        try:
+            fcntl.flock(lock, fcntl.LOCK_SH | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return True  # held: its writer runs
+        except OSError:
+            return True
+        finally:
+            os.close(lock)
+        return False
 
     def receive(self, name: str, writer_alive: Callable[[], bool], wait: float) -> Any:
         """The part ``name``, once written; None when it never will be: its writer has
@@ -102,8 +123,8 @@ class Exchange:
 
 
 def remove_stale(folder: Path, prefix: str, now: float | None = None) -> list[Path]:
-    """Remove the folders ``prefix<pid>-…`` in ``folder`` (not links to folders) whose
-    process is gone and which are older than STALE_AFTER; the removed ones."""
+    """Remove this user's folders ``prefix<pid>-…`` in ``folder`` (not links to folders)
+    whose process is gone and which are older than STALE_AFTER; the removed ones."""
     now = time.time() if now is None else now
     removed = []
     with contextlib.suppress(OSError):
@@ -113,7 +134,8 @@ def remove_stale(folder: Path, prefix: str, now: float | None = None) -> list[Pa
                 continue  # (not a process id, or its build still runs)
             with contextlib.suppress(OSError):
                 info = entry.lstat()
-                if stat.S_ISDIR(info.st_mode) and now - info.st_mtime > STALE_AFTER:
+                mine = info.st_uid == os.getuid()  # (another user's is theirs to remove)
+                if mine and stat.S_ISDIR(info.st_mode) and now - info.st_mtime > STALE_AFTER:
                     shutil.rmtree(entry)
                     removed.append(entry)
     return removed

@@ -40,9 +40,10 @@ def check_tree(docs_dir: Path, root: Path, languages: Sequence[str]) -> list[Pro
     written_docs = Path(os.path.abspath(docs_dir))
     if not written_docs.is_relative_to(os.path.abspath(root)):
         # The config names a docs folder outside its own (docs_dir: ../docs, or a benchmark's
-        # variant config in a temporary folder): that folder is then the boundary. A docs
-        # folder inside the repository that is a link out of it is still refused.
-        real_root = written_docs.resolve()
+        # variant config in a temporary folder): the boundary is then the git repository
+        # that holds that folder, or the folder itself. A docs folder inside the config's
+        # folder that is a link out of it is still refused.
+        real_root = _repository_of(written_docs.resolve())
     seen_dirs: set[Path] = set()
 
     def display(path: Path) -> str:
@@ -123,6 +124,14 @@ def check_tree(docs_dir: Path, root: Path, languages: Sequence[str]) -> list[Pro
                     )
                     break
     return problems
+
+
+def _repository_of(folder: Path) -> Path:
+    """The git work tree holding ``folder`` (the nearest with a ``.git``), else ``folder``."""
+    for candidate in (folder, *folder.parents):
+        if (candidate / ".git").exists():
+            return candidate
+    return folder
 
 
 def _outside(display: str, target: Path) -> Problem:

@@ -172,6 +172,7 @@ _OWN_CLASSES: tuple[tuple[str, str, str], ...] = (
     ("a", "md-skip", "theme: main.html (skip link)"),
     ("a", "md-content__button", "theme: partials/actions.html (edit, view source)"),
 )
+_CSS_WHITESPACE = str.maketrans("\t\n\f\r", "    ")  # (to spaces, then split at " ")
 _LINE_ANCHORS = ("#__codelineno-", "extension: pymdownx.highlight (line anchors)")
 _CONTAINERS: tuple[tuple[str, str], ...] = (
     *((f".{css}", name) for css, name in HOOK_CONTAINERS.items()),
@@ -196,10 +197,10 @@ _CONTAINER_INDEX = _first_index(
 )
 
 
-def _first_rule(index: dict[tuple[str, str], int], tag: str, classes: str | None) -> int:
-    """The first rule of ``index`` a node (``tag``, its class attribute) matches; -1: none."""
+def _first_rule(index: dict[tuple[str, str], int], tag: str, classes: list[str]) -> int:
+    """The first rule of ``index`` a node (``tag``, its classes) matches; -1: none."""
     found = index.get((tag, ""), -1)
-    for css in (classes or "").split():
+    for css in classes:
         for key in ((tag, css), ("", css)):
             rule = index.get(key, -1)
             if rule != -1 and (found == -1 or rule < found):
@@ -209,12 +210,15 @@ def _first_rule(index: dict[tuple[str, str], int], tag: str, classes: str | None
 
 @functools.lru_cache(maxsize=4096)  # (a site's pages share a few hundred tag and class pairs)
 def _own_rule(tag: str, classes: str | None) -> int:
-    return _first_rule(_OWN_INDEX, tag, classes)
+    return _first_rule(_OWN_INDEX, tag, (classes or "").split())
 
 
 @functools.lru_cache(maxsize=4096)
 def _container_rule(tag: str, classes: str | None) -> int:
-    rule = _first_rule(_CONTAINER_INDEX, tag, classes)
+    # As a class selector reads the attribute: split at ASCII whitespace only ('x\u00a0y'
+    # is one class), the containers having been found by selectors before.
+    tokens = [css for css in (classes or "").translate(_CSS_WHITESPACE).split(" ") if css]
+    rule = _first_rule(_CONTAINER_INDEX, tag, tokens)
     return len(_CONTAINERS) if rule == -1 else rule
 
 
@@ -247,7 +251,7 @@ def _extract(html: str, url: str) -> PageLinks:
             page.ids.add(node.attributes.get("name") or "")
     page.ids.discard("")
     links = tree.css(_ANY_LINK_OR_SRCSET)
-    origins = _container_names(links)
+    containers = _Containers()
     content_index = 0
     seen: set[int] = set()
     for node in links:
@@ -269,7 +273,11 @@ def _extract(html: str, url: str) -> PageLinks:
             urls += [url for url in srcset_urls(srcset) if url != value]
         if not urls:
             continue
-        origin = _own_origin(tag, attributes, value) or origins.get(node.mem_id, _THEME)
+        origin = (
+            _own_origin(tag, attributes, value)
+            or containers.name(node, tag, attributes.get("class"))
+            or _THEME
+        )
         hreflang = attributes.get("hreflang")
         if tag == "link" and rel == "alternate" and hreflang and value is not None:
             page.hreflang[hreflang] = value
@@ -295,21 +303,23 @@ def _own_origin(tag: str, attributes: dict[str, str | None], value: str | None) 
     return None
 
 
-def _container_names(links: list[LexborNode]) -> dict[int, str]:
-    """The emitter of each link (by ``mem_id``) that sits in a container of _CONTAINERS:
-    the most specific container among its ancestors. A link's walk up stops at the first
-    node another link's walk has seen, so each ancestor is looked at once per page: quicker
+class _Containers:
+    """The emitter of a link that sits in a container of _CONTAINERS (or is one): the most
+    specific container among the link and its ancestors. A walk up stops at the first node
+    an earlier link's walk has seen, so each ancestor is looked at once per page: quicker
     than a query for the containers (thirty selectors matched against every element) and a
     search of each container's links (nested containers scanned again)."""
-    none = len(_CONTAINERS)
-    best_above: dict[int, int] = {}  # node -> the most specific rule of it and its ancestors
-    names: dict[int, str] = {}
-    for link in links:
+
+    def __init__(self) -> None:
+        self.best_above: dict[int, int] = {}  # node -> the most specific rule, it and above
+
+    def name(self, link: LexborNode, tag: str, classes: str | None) -> str | None:
+        none = len(_CONTAINERS)
         chain: list[LexborNode] = []
         node = link.parent
         found = none
         while node is not None:
-            known = best_above.get(node.mem_id)
+            known = self.best_above.get(node.mem_id)
             if known is not None:
                 found = known
                 break
@@ -317,11 +327,11 @@ def _container_names(links: list[LexborNode]) -> dict[int, str]:
             node = node.parent
         for ancestor in reversed(chain):  # from the outermost one not seen yet, inwards
             if ancestor.is_element_node:
-                found = min(found, _container_rule(ancestor.tag or "", ancestor.attrs.get("class")))
-            best_above[ancestor.mem_id] = found
-        if found != none:
-            names[link.mem_id] = _CONTAINERS[found][1]
-    return names
+                rule = _container_rule(ancestor.tag or "", ancestor.attrs.get("class"))
+                found = min(found, rule)
+            self.best_above[ancestor.mem_id] = found
+        found = min(found, _container_rule(tag, classes))  # (the link's own class)
+        return None if found == none else _CONTAINERS[found][1]
 
 
 def srcset_urls(srcset: str) -> list[str]:

@@ -112,22 +112,34 @@ def test_the_folder_is_named_after_the_process_that_made_it() -> None:
         exchange.remove()
 
 
-def test_a_writer_forked_later_is_known_by_the_note_it_leaves(tmp_path: Path) -> None:
+def test_a_writer_forked_later_is_known_by_the_lock_it_holds(tmp_path: Path) -> None:
     """A process forked before another is not told its id (hooks/parallel.py forks them one
-    after another): the later one notes it as it starts, so that its death ends the wait
-    for its part at once instead of after the cap."""
+    after another): the later one holds a lock while it lives, so that its death ends the
+    wait for its part at once, also while it is a zombie its parent has not reaped yet (its
+    id would still answer to kill(pid, 0))."""
     exchange = Exchange(tmp_path)
     assert exchange.writer_alive("fr", 0)  # not started yet: taken as alive
+    ready, go = os.pipe()
+    finish_read, finish = os.pipe()
     child = os.fork()
     if child == 0:
         exchange.note_process("fr")
+        os.write(go, b"x")
+        os.read(finish_read, 1)
         os._exit(0)
-    os.waitpid(child, 0)  # (reaped: its id names no process now)
-    assert exchange.process_of("fr") == child
+    os.read(ready, 1)
+    assert exchange.writer_alive("fr", 0)  # running, holding its lock
+    os.write(finish, b"x")
+    deadline = time.monotonic() + 10
+    while os.waitid(os.P_PID, child, os.WEXITED | os.WNOHANG | os.WNOWAIT) is None:
+        assert time.monotonic() < deadline
+        time.sleep(0.01)
+    os.kill(child, 0)  # a zombie: its id still names a process
     started = time.monotonic()
     assert exchange.receive("fr", lambda: exchange.writer_alive("fr", 0), wait=30.0) is None
     assert time.monotonic() - started < 1.0
-    for written in ('"123"', "true", "-5", "[1]", "{"):  # a note that is no process id
-        (tmp_path / "de.process.json").write_text(written, encoding="utf-8")
-        assert exchange.process_of("de") is None
-        assert exchange.writer_alive("de", 0)
+    os.waitpid(child, 0)
+    (tmp_path / "de.writer").write_text("not locked by anyone", encoding="utf-8")
+    assert not exchange.writer_alive("de", 0)  # a lock file nobody holds: no writer
+    for descriptor in (ready, go, finish_read, finish):
+        os.close(descriptor)

@@ -39,3 +39,21 @@ def test_a_docs_folder_that_is_a_link_out_of_the_repository_is_refused(tmp_path:
     problems = check_tree(repo / "docs", repo, ["es", "en"])
     assert problems, "a docs folder linked out of the repository publishes what is outside"
     assert all("outside the repository" in problem.message for problem in problems)
+
+
+def test_a_docs_folder_apart_from_its_config_may_link_within_its_git_repository(
+    tmp_path: Path,
+) -> None:
+    repo = tmp_path / "repo"
+    docs = _docs(repo / "docs")
+    (repo / ".git").mkdir()
+    (repo / "shared.md").write_text("# Shared\n", encoding="utf-8")
+    os.symlink(repo / "shared.md", docs / "es" / "compartido.md")
+    config_folder = tmp_path / "variants"
+    config_folder.mkdir()
+    assert check_tree(docs, config_folder, ["es", "en"]) == []
+    os.symlink("/etc/hostname", docs / "en" / "host.md")
+    problems = check_tree(docs, config_folder, ["es", "en"])
+    assert [problem.message.split(",")[0] for problem in problems] == [
+        "is a symbolic link to /etc/hostname"
+    ]

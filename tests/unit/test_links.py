@@ -77,6 +77,35 @@ def test_extract_origins_ids_and_hreflang() -> None:
     assert origins["../"][0] == "theme: partials/header.html"
 
 
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # A link that carries a container's class is that container's, as are its images.
+        ('<a class="series-box" href="x">x</a>', {"x": "hooks/blog.py (series box)"}),
+        (
+            '<a class="post-end" href="z"><img src="i.png"></a>',
+            {"z": "overrides/partials/blog/post-end.html (end of post)"}
+            | {"i.png": "overrides/partials/blog/post-end.html (end of post)"},
+        ),
+        # Classes split at ASCII whitespace only, as a class selector reads them.
+        ('<div class="x\u00a0post-end"><a href="y">y</a></div>', {"y": CONTENT}),
+        (
+            '<nav class="md-nav\tmd-nav--primary"><a href="n">n</a></nav>',
+            {"n": "theme: partials/nav.html"},
+        ),
+        # The innermost container names the emitter.
+        (
+            '<div class="doc-contents"><nav class="series-box"><a href="w">w</a></nav></div>',
+            {"w": "hooks/blog.py (series box)"},
+        ),
+    ],
+)
+def test_the_container_that_emitted_a_link(body: str, expected: dict[str, str]) -> None:
+    links = extract(page(body), "posts/p/")
+    origins = {link.url: link.origin for link in links.links if link.url in expected}
+    assert origins == expected
+
+
 def test_copies_a_template_marks_are_not_parsed_again() -> None:
     """A parallel view repeats both posts' links (checked on the posts): only its own links
     (the columns' headers) are the view's; an author cannot use the marker to hide links."""
