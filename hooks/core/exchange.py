@@ -74,11 +74,13 @@ class Exchange:
             held = os.open(written, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
         except OSError:
             return
-        fcntl.flock(held, fcntl.LOCK_EX)  # (then put in place: never seen unlocked)
         try:
+            fcntl.flock(held, fcntl.LOCK_EX)  # (then put in place: never seen unlocked)
             os.replace(written, final)
-        except OSError:
+        except OSError:  # (a file system without locks: the wait is then the cap's)
             os.close(held)
+            with contextlib.suppress(OSError):
+                written.unlink()
             return
         _held.append(held)  # open until the process ends
 
