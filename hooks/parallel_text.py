@@ -144,6 +144,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     content = state.site().content
     lang = state.current_language(config)
     _building, _published = lang, False
+    if state.worker and _exchange is not None:
+        # A language's own process (hooks/parallel.py), as its build starts: the processes
+        # forked before it, not told its id, know by this lock whether it still lives.
+        _exchange.note_process(lang)
     _pages.clear()
     _post_html.clear()
     _post_digests.clear()
@@ -245,23 +249,6 @@ def on_post_build(config: MkDocsConfig) -> None:
 
 def on_shutdown() -> None:
     _remove_exchange()
-
-
-def _forking(lang: str) -> None:
-    """hooks/parallel.py is about to fork ``lang``'s process (which inherits this)."""
-    global _forked_language
-    _forked_language = lang
-
-
-def _forked() -> None:
-    """First thing in a forked language's process: its id noted for the processes forked
-    before it, which wait for its HTML while it lives and were not told who it is."""
-    if _exchange is not None and _forked_language:
-        _exchange.note_process(_forked_language)
-
-
-_forked_language = ""  # (in a forked process: the language it builds)
-state.hand_off("parallel text", lambda: None, lambda _: None, prepare=_forking, begin=_forked)
 
 
 def _remove_exchange() -> None:

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 import shutil
 import subprocess
 import threading
@@ -32,6 +31,7 @@ from mkdocs.structure.pages import Page
 
 from hooks import serve_state, state
 from hooks.core import search
+from hooks.core.files import replace_whole
 from hooks.core.urls import relative_url, url_of
 
 log = logging.getLogger("mkdocs.hooks.search")
@@ -205,7 +205,7 @@ def _reindex(site_dir: str, lang: str) -> None:
     def done() -> None:  # the vocabulary changes with the index it describes, and is
         # counted here, in the background thread: a second at 1000 posts per language
         write_vocabulary(bundle, sorted(texts))
-        _drop_unused(bundle)
+        _finish_bundle(bundle)
 
     serve_state.index_in_background(lang, command, done)
 
@@ -246,7 +246,7 @@ def _finish(run: _Run) -> None:
     try:
         run.output, _ = run.process.communicate()
         if run.process.returncode == 0:
-            _drop_unused(run.bundle)
+            _finish_bundle(run.bundle)
     except BaseException as error:  # (told by _wait_for_indexes, in the build's thread)
         run.error = error
 
@@ -279,18 +279,17 @@ def _finished(runs: list[_Run]) -> None:
             raise PluginError(f"Pagefind failed on the '{run.lang}' pages:\n{output}")
 
 
-def _drop_unused(bundle: Path) -> None:
-    """What no reader downloads, deleted; what every search downloads, compressed harder
-    (search.RECOMPRESSED), each file replaced whole (`mkdocs serve` may be serving it)."""
+def _finish_bundle(bundle: Path) -> None:
+    """A bundle Pagefind has written, finished: what no reader downloads deleted, what
+    every search downloads compressed harder (search.RECOMPRESSED), each file replaced
+    whole (`mkdocs serve` may be serving it)."""
     for name in UNUSED_BUNDLE_FILES:
         (bundle / name).unlink(missing_ok=True)
     for pattern in search.RECOMPRESSED:
         for path in sorted(bundle.glob(pattern)):
             packed = search.recompressed(path.read_bytes())
             if packed is not None:
-                written = path.with_name(path.name + ".tmp")
-                written.write_bytes(packed)
-                os.replace(written, path)
+                replace_whole(path, packed)
 
 
 def _collect_handed_back() -> tuple[list[tuple[str, Path, list[str]]], list[tuple[str, str]]]:

@@ -417,3 +417,40 @@ def test_a_language_that_cannot_hand_its_html_over_is_converted_without_waiting(
     assert "the es HTML could not be handed over" in failing.output
     normal = run_mkdocs(plain, tmp_path / "normal", strict=False)
     assert assert_same_site(failing.site, normal.site) > 20
+
+
+# Planted after the real hooks: in the default language's process, once its pages are
+# converted, whether the other language's process (forked after it) holds its writer's lock.
+WRITER_HOOK = """
+import logging
+import sys
+import time
+
+log = logging.getLogger("mkdocs.hooks.planted")
+
+
+def on_env(env, config, files):
+    for module in list(sys.modules.values()):
+        exchange = getattr(module, "_exchange", None)
+        if exchange is not None and hasattr(module, "_publish"):
+            lock = exchange.folder / "en.writer"
+            deadline = time.monotonic() + 10
+            while not lock.exists() and time.monotonic() < deadline:
+                time.sleep(0.01)
+            # (no lock file at all would also read as alive: a writer not started yet)
+            held = lock.exists() and exchange.writer_alive("en", 0)
+            log.info(f"PLANTED the en process holds its lock: {held}")
+    return env
+"""
+
+
+@pytest.mark.usefixtures("two_cores")
+def test_a_languages_process_holds_its_writers_lock_while_it_builds(tmp_path: Path) -> None:
+    """The lock by which a process forked earlier knows whether a later one still lives
+    (hooks/core/exchange.py) is taken by the forked language's build itself."""
+    hook = tmp_path / "writer.py"
+    hook.write_text(WRITER_HOOK, encoding="utf-8")
+    config = fixture_site(tmp_path / "source", FILES, extra_hooks=[hook])
+    done = run_mkdocs(config, tmp_path / "site", strict=False)
+    assert done.returncode == 0, done.output[-3000:]
+    assert "PLANTED the en process holds its lock: True" in done.output, done.output[-3000:]

@@ -6,13 +6,15 @@ link to /etc/passwd in docs/assets/ is published); a link that stays inside the 
 fine. Pages live in a language folder (``docs/<lang>/``); their names become URLs, so they are
 lowercase ASCII (a name with a space, an accent or an emoji would need percent-encoding in
 every link, could be stored as NFC or NFD, and two names differing only in case collide on
-case-insensitive disks): anything else is refused with the name to use instead.
+case-insensitive disks): anything else is refused with the name to use instead. And how a
+file is replaced (an author's, a built one) without a reader ever seeing half of it.
 """
 
 from __future__ import annotations
 
 import os
 import re
+import tempfile
 import unicodedata
 from collections.abc import Sequence
 from pathlib import Path, PurePosixPath
@@ -20,6 +22,21 @@ from pathlib import Path, PurePosixPath
 from hooks.core.problems import Problem
 
 PAGE_NAME = re.compile(r"[a-z0-9]+(?:[-_.][a-z0-9]+)*")
+
+
+def replace_whole(path: Path, data: bytes) -> None:
+    """Replace the file ``path`` by ``data`` atomically, keeping its permissions: written
+    beside it, then renamed over it; nothing is left behind when that fails."""
+    mode = path.stat().st_mode & 0o7777
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+        os.chmod(temporary, mode)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
 
 
 def suggested_name(name: str) -> str:

@@ -11,9 +11,7 @@ from __future__ import annotations
 
 import difflib
 import io
-import os
 import re
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -23,6 +21,7 @@ from ruamel.yaml.comments import CommentedMap
 from ruamel.yaml.error import YAMLError
 from ruamel.yaml.tokens import CommentToken
 
+from hooks.core.files import replace_whole
 from hooks.core.frontmatter import _FRONT_MATTER, FrontMatter, FrontMatterError, parse
 from hooks.core.posts import content_hash
 
@@ -70,16 +69,7 @@ class MarkdownFile:
     def write(self, text: str) -> None:
         """Replace the file's content atomically, with its own newlines and BOM."""
         data = ((BOM if self.bom else "") + text).replace("\n", self.newline).encode("utf-8")
-        mode = self.path.stat().st_mode & 0o7777
-        handle, temporary = tempfile.mkstemp(dir=self.path.parent, prefix=f".{self.path.name}.")
-        try:
-            with os.fdopen(handle, "wb") as out:
-                out.write(data)
-            os.chmod(temporary, mode)
-            os.replace(temporary, self.path)
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
+        replace_whole(self.path, data)
 
 
 def read_markdown(path: Path, display: str) -> MarkdownFile:
